@@ -1,0 +1,169 @@
+"""`wxconsole`: the desktop by default; hub, sandbox, demo and admin commands beside it."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from console import __version__, logs
+from console.paths import default_db_url
+
+
+def _desktop(args: argparse.Namespace) -> int:
+    from ui.app import run_desktop
+
+    return run_desktop(args.hub, args.db, offscreen=args.offscreen)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ui.demo import run_demo
+
+    return run_demo(offscreen=args.offscreen or args.shots is not None, shots=args.shots, interval=args.interval)
+
+
+def _hub(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from console.hub.serve import build_hub
+
+    _ctx, app = build_hub(args.db, api_base=args.wechat_api)
+    print(f"wxconsole hub: 回调地址 http://{args.host}:{args.port}/wechat/<appid>  (Ctrl+C 停止)", flush=True)
+    web.run_app(app, host=args.host, port=args.port, print=None, access_log=None)
+    return 0
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from console.sandbox.standalone import run_sandbox
+
+    return run_sandbox(args.host, args.port, args.hub, args.accounts, args.interval)
+
+
+def _read_secrets() -> str:
+    """Hidden prompts on a terminal; `name=value` lines on a pipe. Never argv (it shows in `ps`)."""
+    if sys.stdin.isatty():
+        print("请依次输入公众号后台“基本配置”中的三项（输入时不显示）：", file=sys.stderr)
+        app_secret = getpass.getpass("AppSecret（开发者密码）: ")
+        token = getpass.getpass("Token（令牌）: ")
+        aes_key = getpass.getpass("EncodingAESKey（消息加解密密钥，明文模式可留空）: ")
+        return f"app_secret={app_secret}\ntoken={token}\naes_key={aes_key}\n"
+    return sys.stdin.read()
+
+
+def _account_add(args: argparse.Namespace) -> int:
+    from console.accounts import AccountError, add_account
+    from console.secrets import InvalidSecrets, SecretsUnavailable, Vault, parse_secret_lines
+    from console.store.database import open_database
+
+    try:
+        vault = Vault()
+        _ = vault.backend  # fail before asking for anything
+        secrets = parse_secret_lines(_read_secrets())
+        db = open_database(args.db)
+        add_account(db, vault, args.appid, args.name, args.type, secrets, safe_mode=args.mode == "safe")
+    except SecretsUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (InvalidSecrets, AccountError) as exc:
+        print(f"未保存：{exc}", file=sys.stderr)
+        return 2
+    print(f"已添加公众号 {args.name}（{args.appid}），密钥已存入密钥存储。")
+    return 0
+
+
+def _messages(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from console.store.database import open_database
+    from console.store.models import Message
+    from console.sync.wire import message_to_json
+
+    db = open_database(args.db)
+    with db.session() as session:
+        rows = [message_to_json(m) for m in session.scalars(select(Message).order_by(Message.created_at, Message.id))]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for row in rows:
+            arrow = "→" if row["direction"] == "out" else "←"
+            print(f"{row['created_at']} {row['appid']} {arrow} {row['openid']}: {row['content']} {row['status'] or ''}")
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from console.store.database import open_database
+
+    db = open_database(args.db)
+    print(f"数据库已是最新结构（{db.current_revision()}）。")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="wxconsole", description="政务微信工作台")
+    p.add_argument("--version", action="version", version=__version__)
+    p.add_argument("-v", "--verbose", action="store_true", help="详细日志")
+    p.add_argument("--hub", help="服务端地址（不填则在本机启动内置服务端）")
+    p.add_argument("--db", default=None, help="内置服务端的数据库 URL（默认数据目录中的 SQLite）")
+    p.add_argument("--offscreen", action="store_true", help="无显示器运行（测试用）")
+    p.set_defaults(func=_desktop)
+    sub = p.add_subparsers(dest="command")
+
+    def with_db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=default_db_url(), help="数据库 URL（默认 WXCONSOLE_DB 或数据目录中的 SQLite）")
+
+    hub = sub.add_parser("hub", help="运行服务端（公众号回调地址与同步接口）")
+    with_db(hub)
+    hub.add_argument("--host", default="127.0.0.1")
+    hub.add_argument("--port", type=int, default=8600)
+    hub.add_argument("--wechat-api", default=None, help="微信接口地址（默认 api.weixin.qq.com；演示时为沙箱）")
+    hub.set_defaults(func=_hub)
+
+    sandbox = sub.add_parser("sandbox", help="运行本机微信沙箱（演示与测试）")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8700)
+    sandbox.add_argument("--hub", required=True, help="服务端地址，如 http://127.0.0.1:8600")
+    sandbox.add_argument("--accounts", type=Path, help="沙箱公众号列表 JSON（不填则生成演示账号）")
+    sandbox.add_argument("--interval", type=float, default=0, help="模拟粉丝每隔几秒留言一次（0 为不留言）")
+    sandbox.set_defaults(func=_sandbox)
+
+    demo = sub.add_parser("demo", help="演示：沙箱 + 服务端 + 桌面，带示例数据")
+    demo.add_argument("--offscreen", action="store_true", help="无显示器运行")
+    demo.add_argument("--shots", type=Path, help="运行脚本化场景并把截图保存到此目录")
+    demo.add_argument("--interval", type=float, default=20.0, help="模拟粉丝留言间隔（秒）")
+    demo.set_defaults(func=_demo)
+
+    account = sub.add_parser("account", help="公众号管理").add_subparsers(dest="action", required=True)
+    add = account.add_parser("add", help="添加公众号（密钥从提示或标准输入读取）")
+    with_db(add)
+    add.add_argument("--appid", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--type", choices=["subscription", "service"], default="subscription")
+    add.add_argument("--mode", choices=["safe", "plaintext"], default="safe", help="消息加解密方式")
+    add.set_defaults(func=_account_add)
+
+    messages = sub.add_parser("messages", help="列出已保存的消息")
+    with_db(messages)
+    messages.add_argument("--json", action="store_true")
+    messages.set_defaults(func=_messages)
+
+    db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="action", required=True)
+    upgrade = db.add_parser("upgrade", help="升级数据库结构（升级前自动备份）")
+    with_db(upgrade)
+    upgrade.set_defaults(func=_db_upgrade)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logs.setup(args.verbose)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

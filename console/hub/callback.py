@@ -1,0 +1,75 @@
+"""`/wechat/<appid>`: WeChat's server check and its pushes. Stores first, answers `success` at once;
+a forged push gets 403 and a garbled one 400, and neither stores anything."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy import select
+
+from console.hub.context import context
+from console.inbox.ingest import Ingested, ingest
+from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
+from console.store.database import Database
+from console.store.models import Account
+from console.wechat.callback import MAX_BODY, ForgedCallback, MalformedCallback, echo, open_callback
+
+log = logging.getLogger(__name__)
+
+
+
+def _account(db: Database, appid: str) -> Account | None:
+    with db.session() as session:
+        return session.scalar(select(Account).where(Account.appid == appid))
+
+
+async def _account_and_secrets(request: web.Request) -> tuple[Account, AccountSecrets]:
+    ctx = context(request)
+    appid = request.match_info["appid"]
+    account = await asyncio.to_thread(_account, ctx.db, appid)
+    if account is None:
+        raise web.HTTPNotFound(text="unknown account")
+    try:
+        secrets = await asyncio.to_thread(ctx.vault.get, appid)
+    except (MissingSecrets, SecretsUnavailable) as exc:
+        log.error("callback for %s cannot be verified: %s", appid, type(exc).__name__)
+        raise web.HTTPServiceUnavailable(text="secrets unavailable") from exc
+    return account, secrets
+
+
+async def server_check(request: web.Request) -> web.Response:
+    _account_row, secrets = await _account_and_secrets(request)
+    try:
+        return web.Response(text=echo(secrets.token, request.query))
+    except ForgedCallback as exc:
+        raise web.HTTPForbidden(text="invalid signature") from exc
+
+
+def _store(db: Database, appid: str, fields: dict[str, Any]) -> Ingested:
+    with db.session() as session:
+        account = session.scalar(select(Account).where(Account.appid == appid))
+        assert account is not None
+        return ingest(session, account, fields)
+
+
+async def push(request: web.Request) -> web.Response:
+    ctx = context(request)
+    account, secrets = await _account_and_secrets(request)
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise web.HTTPBadRequest(text="body too large")
+    body = await request.content.read(MAX_BODY + 1)
+    try:
+        fields = open_callback(account.appid, secrets, account.safe_mode, request.query, body)
+    except ForgedCallback as exc:
+        log.warning("refused a forged push for %s from %s", account.appid, request.remote)
+        raise web.HTTPForbidden(text="invalid signature") from exc
+    except MalformedCallback as exc:
+        log.warning("refused a malformed push for %s: %s", account.appid, exc)
+        raise web.HTTPBadRequest(text="malformed message") from exc
+    result = await asyncio.to_thread(_store, ctx.db, account.appid, fields)
+    if result.message_id is not None:
+        ctx.feed.notify()
+    return web.Response(text="success")

@@ -1,0 +1,28 @@
+"""Assembling a hub from a database URL: used by `wxconsole hub`, the embedded hub and the demo."""
+
+from __future__ import annotations
+
+import os
+
+from aiohttp import web
+
+from console.hub.app import create_hub_app
+from console.hub.context import HubContext
+from console.secrets import Vault
+from console.store.database import open_database
+from console.wechat.client import WECHAT_API
+from console.wechat.gateway import Gateway
+
+API_ENV = "WXCONSOLE_WECHAT_API"
+
+
+def wechat_api_base(explicit: str | None = None) -> str:
+    """api.weixin.qq.com unless told otherwise (the sandbox, for demos and tests)."""
+    return explicit or os.environ.get(API_ENV) or WECHAT_API
+
+
+def build_hub(db_url: str, vault: Vault | None = None, api_base: str | None = None) -> tuple[HubContext, web.Application]:
+    db = open_database(db_url)
+    vault = vault or Vault()
+    ctx = HubContext(db=db, vault=vault, gateway=Gateway(vault, wechat_api_base(api_base)))
+    return ctx, create_hub_app(ctx)

@@ -1,0 +1,1 @@
+"""The inbox: storing what followers send, and the read side the desktop lists."""

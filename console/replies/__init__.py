@@ -1,0 +1,1 @@
+"""Replies to followers: recorded first, then handed to WeChat, each exactly once."""

@@ -1,0 +1,115 @@
+"""Pushing follower messages and events to an account's hub exactly as WeChat's servers do.
+
+Signing and encryption go through wechatpy's own primitives so that a hub which verifies with wechatpy
+(or with WeChat's reference algorithm) accepts these pushes, and rejects tampered copies.
+"""
+
+import hashlib
+import secrets
+import time
+
+import aiohttp
+from wechatpy.crypto import PrpCrypto
+
+from console.sandbox.messages import encrypted_xml, event_xml, new_msg_id, text_xml
+from console.sandbox.state import SandboxState
+
+HUB_TIMEOUT = aiohttp.ClientTimeout(total=5.0)  # WeChat gives a callback 5 seconds before retrying
+
+
+def sign(*parts: str) -> str:
+    """WeChat's callback signature: sha1 over the lexically sorted parts, concatenated."""
+    return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
+
+
+def _encrypt(key: bytes, xml: str, appid: str) -> str:
+    """AES-CBC envelope as WeChat builds it (random 16 bytes, length, xml, appid; PKCS#7 to 32)."""
+    return PrpCrypto(key).encrypt(xml, appid).decode("ascii")
+
+
+def build_push(
+    state: SandboxState,
+    appid: str,
+    openid: str,
+    *,
+    content: str | None = None,
+    event: str | None = None,
+    event_key: str | None = None,
+    plaintext: bool = False,
+    msg_id: int | None = None,
+) -> tuple[dict[str, str], bytes]:
+    """Query string and body of one genuine push, without sending it or touching follower state.
+
+    Exactly one of content (a text message) or event must be given. The signature timestamp is real
+    time, because hubs reject stale timestamps; CreateTime inside the XML follows the sandbox clock.
+    """
+    if (content is None) == (event is None):
+        raise ValueError("give exactly one of content or event")
+    account = state.account(appid)
+    create_time = int(state.clock.now())
+    if content is not None:
+        xml = text_xml(account.original_id, openid, create_time, content, msg_id or new_msg_id())
+    else:
+        assert event is not None
+        xml = event_xml(account.original_id, openid, create_time, event, event_key)
+    timestamp = str(int(time.time()))
+    nonce = str(secrets.randbelow(9 * 10**9) + 10**9)
+    query = {
+        "signature": sign(account.token, timestamp, nonce),
+        "timestamp": timestamp,
+        "nonce": nonce,
+        "openid": openid,
+    }
+    if not account.safe_mode or plaintext:
+        return query, xml.encode("utf-8")
+    encrypt = _encrypt(account.aes_key_bytes(), xml, appid)
+    query["encrypt_type"] = "aes"
+    query["msg_signature"] = sign(account.token, timestamp, nonce, encrypt)
+    return query, encrypted_xml(account.original_id, encrypt).encode("utf-8")
+
+
+async def push(
+    session: aiohttp.ClientSession,
+    state: SandboxState,
+    appid: str,
+    openid: str,
+    *,
+    content: str | None = None,
+    event: str | None = None,
+    event_key: str | None = None,
+    retries: int = 0,
+    plaintext: bool = False,
+    msg_id: int | None = None,
+) -> list[tuple[int, str]]:
+    """Deliver one follower message/event to the hub, plus `retries` identical re-deliveries.
+
+    The interaction is recorded first (opening the 客服 window), as WeChat does before it calls the
+    hub, so the hub may answer with 客服 messages while handling the push. Returns (status, body) per
+    delivery; network errors and the 5 s timeout propagate to the caller.
+    """
+    if retries < 0:
+        raise ValueError("retries must be >= 0")
+    account = state.account(appid)
+    query, body = build_push(
+        state,
+        appid,
+        openid,
+        content=content,
+        event=event,
+        event_key=event_key,
+        plaintext=plaintext,
+        msg_id=msg_id,
+    )
+    state.record_interaction(appid, openid, "text" if content is not None else str(event))
+    results: list[tuple[int, str]] = []
+    for _ in range(retries + 1):
+        async with session.post(
+            account.hub_url,
+            params=query,
+            data=body,
+            headers={"Content-Type": "text/xml"},
+            timeout=HUB_TIMEOUT,
+        ) as resp:
+            raw = await resp.read()
+            results.append((resp.status, raw.decode("utf-8", errors="replace")))
+    return results

@@ -1,0 +1,198 @@
+"""The HTTP face of the sandbox: WeChat's /cgi-bin endpoints plus a /sandbox control API.
+
+WeChat answers API errors with HTTP 200 and an errcode body, so the /cgi-bin routes do too; only the
+control API (which WeChat does not have) uses HTTP status codes for bad requests.
+"""
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from console.sandbox import errors
+from console.sandbox.errors import WeChatApiError
+from console.sandbox.followers import push
+from console.sandbox.state import SandboxAccount, SandboxState
+
+STATE_KEY = web.AppKey("sandbox_state", SandboxState)
+SESSION_KEY = web.AppKey("sandbox_session", aiohttp.ClientSession)
+
+_ACCOUNT_FIELDS = ("appid", "secret", "token", "aes_key", "original_id", "hub_url")
+
+
+def _wechat_json(body: Any) -> web.Response:
+    """JSON the way WeChat sends it: UTF-8 Chinese left unescaped."""
+    return web.json_response(body, dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
+
+
+def _bad_request(reason: str, status: int = 400) -> web.Response:
+    """Control-API refusal; the sandbox's own errors, not WeChat's."""
+    return web.json_response({"error": reason}, status=status)
+
+
+async def get_token(request: web.Request) -> web.Response:
+    """GET /cgi-bin/token — client_credential grant."""
+    state = request.app[STATE_KEY]
+    q = request.query
+    try:
+        if q.get("grant_type") != "client_credential":
+            raise WeChatApiError.of(errors.GRANT_TYPE_INVALID)
+        if not q.get("appid"):
+            raise WeChatApiError.of(errors.APPID_MISSING)
+        if not q.get("secret"):
+            raise WeChatApiError.of(errors.SECRET_MISSING)
+        token, expires_in = state.issue_token(q["appid"], q["secret"])
+    except WeChatApiError as exc:
+        return _wechat_json(exc.as_json())
+    return _wechat_json({"access_token": token, "expires_in": expires_in})
+
+
+def _parse_custom_send(raw: bytes) -> tuple[str, str]:
+    """(touser, content) of a text 客服 message body, or the errcode WeChat gives for a bad body."""
+    if not raw.strip():
+        raise WeChatApiError.of(errors.POST_DATA_EMPTY)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise WeChatApiError.of(errors.DATA_FORMAT_ERROR) from None
+    if not isinstance(data, dict):
+        raise WeChatApiError.of(errors.DATA_FORMAT_ERROR)
+    touser = data.get("touser")
+    if not isinstance(touser, str) or not touser:
+        raise WeChatApiError.of(errors.OPENID_INVALID)
+    if data.get("msgtype") != "text":
+        raise WeChatApiError.of(errors.MSGTYPE_INVALID)
+    text = data.get("text")
+    if not isinstance(text, dict):
+        raise WeChatApiError.of(errors.DATA_FORMAT_ERROR)
+    content = text.get("content")
+    if not isinstance(content, str) or not content:
+        raise WeChatApiError.of(errors.CONTENT_EMPTY)
+    return touser, content
+
+
+async def custom_send(request: web.Request) -> web.Response:
+    """POST /cgi-bin/message/custom/send — text 客服 messages, under the window rules."""
+    state = request.app[STATE_KEY]
+    try:
+        appid = state.check_token(request.query.get("access_token"))
+        touser, content = _parse_custom_send(await request.read())
+        state.deliver(appid, touser, content)
+    except WeChatApiError as exc:
+        return _wechat_json(exc.as_json())
+    return _wechat_json({"errcode": 0, "errmsg": "ok"})
+
+
+async def _json_object(request: web.Request) -> dict[str, Any]:
+    """Control-API body as a dict, or ValueError."""
+    try:
+        data = await request.json()
+    except ValueError:
+        raise ValueError("body must be JSON") from None
+    if not isinstance(data, dict):
+        raise ValueError("body must be a JSON object")
+    return data
+
+
+async def add_account(request: web.Request) -> web.Response:
+    """POST /sandbox/accounts — register an account (fields as SandboxAccount)."""
+    try:
+        data = await _json_object(request)
+        missing = [f for f in _ACCOUNT_FIELDS if not isinstance(data.get(f), str) or not data[f]]
+        if missing:
+            raise ValueError(f"missing or non-string fields: {', '.join(missing)}")
+        acc = SandboxAccount(**{f: data[f] for f in _ACCOUNT_FIELDS}, safe_mode=bool(data.get("safe_mode", True)))
+        request.app[STATE_KEY].add_account(acc)
+    except ValueError as exc:
+        return _bad_request(str(exc))
+    return web.json_response(acc.as_json())
+
+
+def _push_args(data: dict[str, Any]) -> dict[str, Any]:
+    """Validated keyword arguments for followers.push, or ValueError."""
+    content, event = data.get("content"), data.get("event")
+    if (content is None) == (event is None):
+        raise ValueError("give exactly one of content or event")
+    for name in ("content", "event", "event_key"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(f"{name} must be a string")
+    retries = data.get("retries", 0)
+    if not isinstance(retries, int) or isinstance(retries, bool) or not 0 <= retries <= 10:
+        raise ValueError("retries must be an integer from 0 to 10")
+    msg_id = data.get("msg_id")
+    if msg_id is not None and (not isinstance(msg_id, int) or isinstance(msg_id, bool)):
+        raise ValueError("msg_id must be an integer")
+    return {
+        "content": content,
+        "event": event,
+        "event_key": data.get("event_key"),
+        "retries": retries,
+        "plaintext": bool(data.get("plaintext", False)),
+        "msg_id": msg_id,
+    }
+
+
+async def push_message(request: web.Request) -> web.Response:
+    """POST /sandbox/push — a follower sends something; answers the hub's reply to each delivery."""
+    state = request.app[STATE_KEY]
+    try:
+        data = await _json_object(request)
+        appid, openid = data.get("appid"), data.get("openid")
+        if not isinstance(openid, str) or not openid:
+            raise ValueError("openid is required")
+        kwargs = _push_args(data)
+    except ValueError as exc:
+        return _bad_request(str(exc))
+    if not isinstance(appid, str) or appid not in state.accounts:
+        return _bad_request(f"unknown appid {appid!r}", status=404)
+    try:
+        results = await push(request.app[SESSION_KEY], state, appid, openid, **kwargs)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        return _bad_request(f"hub unreachable: {exc!r}", status=502)
+    return _wechat_json({"deliveries": [{"status": status, "body": body} for status, body in results]})
+
+
+async def list_sent(request: web.Request) -> web.Response:
+    """GET /sandbox/sent?appid=..[&openid=..] — 客服 messages WeChat accepted."""
+    appid = request.query.get("appid")
+    if not appid:
+        return _bad_request("appid is required")
+    sent = request.app[STATE_KEY].sent_to(appid, request.query.get("openid") or None)
+    return _wechat_json([m.as_json() for m in sent])
+
+
+async def advance_clock(request: web.Request) -> web.Response:
+    """POST /sandbox/clock {"advance": seconds} — jump the sandbox clock forward."""
+    clock = request.app[STATE_KEY].clock
+    try:
+        data = await _json_object(request)
+        seconds = data.get("advance", 0)
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+            raise ValueError("advance must be a number of seconds")
+        clock.advance(float(seconds))
+    except ValueError as exc:
+        return _bad_request(str(exc))
+    return web.json_response({"now": clock.now()})
+
+
+async def _client_session(app: web.Application) -> AsyncIterator[None]:
+    """One outgoing session per app for pushes to hubs, closed with the app."""
+    app[SESSION_KEY] = aiohttp.ClientSession()
+    yield
+    await app[SESSION_KEY].close()
+
+
+def create_app(state: SandboxState) -> web.Application:
+    """The sandbox application; run it with AppRunner on 127.0.0.1."""
+    app = web.Application()
+    app[STATE_KEY] = state
+    app.cleanup_ctx.append(_client_session)
+    app.router.add_get("/cgi-bin/token", get_token)
+    app.router.add_post("/cgi-bin/message/custom/send", custom_send)
+    app.router.add_post("/sandbox/accounts", add_account)
+    app.router.add_post("/sandbox/push", push_message)
+    app.router.add_get("/sandbox/sent", list_sent)
+    app.router.add_post("/sandbox/clock", advance_clock)
+    return app

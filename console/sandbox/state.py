@@ -1,0 +1,177 @@
+"""Everything the sandbox remembers: accounts, tokens, followers' 客服 windows and what was sent to them.
+
+Kept apart from the HTTP layer so tests and the follower simulator can inspect and drive the same rules
+the server applies, without going through HTTP.
+"""
+
+import base64
+import binascii
+import secrets
+import string
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from console.sandbox import errors
+from console.sandbox.clock import SandboxClock
+from console.sandbox.errors import WeChatApiError
+from console.sandbox.tokens import TokenBook
+from console.sandbox.windows import ServiceWindow, window_for
+
+MAX_TEXT_BYTES = 2048
+
+
+@dataclass
+class SandboxAccount:
+    """One official account as WeChat knows it; hub_url is the full callback URL WeChat pushes to."""
+
+    appid: str
+    secret: str
+    token: str
+    aes_key: str
+    original_id: str
+    hub_url: str
+    safe_mode: bool = True
+
+    def aes_key_bytes(self) -> bytes:
+        """The 32-byte AES key, decoded the way WeChat does (EncodingAESKey + "=")."""
+        return base64.b64decode(self.aes_key + "=")
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain dict for the control API."""
+        return asdict(self)
+
+
+@dataclass
+class SentMessage:
+    """A 客服 message WeChat accepted for delivery; `at` is sandbox-clock time."""
+
+    appid: str
+    openid: str
+    msgtype: str
+    content: str
+    at: float
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain dict for the control API."""
+        return asdict(self)
+
+
+@dataclass
+class _Follower:
+    """Per (appid, openid) facts: still following? which window is open?"""
+
+    subscribed: bool = True
+    window: ServiceWindow | None = None
+
+
+class SandboxState:
+    """The sandbox's memory; all time-based rules read `clock`.
+
+    `nicknames` maps openid to a display name (filled by the follower simulator) because the real
+    user-info API is not simulated; the demo reads the dict directly.
+    """
+
+    def __init__(self, clock: SandboxClock | None = None) -> None:
+        self.clock = clock or SandboxClock()
+        self.accounts: dict[str, SandboxAccount] = {}
+        self.sent: list[SentMessage] = []
+        self.nicknames: dict[str, str] = {}
+        self.tokens = TokenBook(self.clock)
+        self._followers: dict[tuple[str, str], _Follower] = {}
+
+    def add_account(self, acc: SandboxAccount) -> None:
+        """Register (or replace) an account; rejects an EncodingAESKey WeChat would reject."""
+        try:
+            key = acc.aes_key_bytes()
+        except (binascii.Error, ValueError) as exc:
+            raise ValueError(f"aes_key is not valid base64: {exc}") from exc
+        if len(acc.aes_key) != 43 or len(key) != 32:
+            raise ValueError("aes_key must be 43 characters decoding to 32 bytes")
+        self.accounts[acc.appid] = acc
+
+    def account(self, appid: str) -> SandboxAccount:
+        """The account, or KeyError naming the unknown appid."""
+        try:
+            return self.accounts[appid]
+        except KeyError:
+            raise KeyError(f"unknown appid {appid!r}") from None
+
+    def issue_token(self, appid: str, secret: str) -> tuple[str, int]:
+        """Access token for appid/secret, or 40013 / 40125 as WeChat answers."""
+        acc = self.accounts.get(appid)
+        if acc is None:
+            raise WeChatApiError.of(errors.APPID_INVALID)
+        if not secrets.compare_digest(acc.secret.encode(), secret.encode()):
+            raise WeChatApiError.of(errors.SECRET_INVALID)
+        return self.tokens.issue(appid)
+
+    def check_token(self, token: str | None) -> str:
+        """The appid owning token, or 41001 / 40001 / 42001."""
+        return self.tokens.check(token)
+
+    def record_interaction(self, appid: str, openid: str, kind: str) -> None:
+        """Note that a follower did something: kind is a MsgType ("text"…) or an Event ("subscribe"…).
+
+        The sandbox is lenient: any interaction from an unseen openid makes it a follower, except
+        unsubscribe, which ends following and closes the window.
+        """
+        self.account(appid)
+        follower = self._followers.setdefault((appid, openid), _Follower())
+        if kind == "unsubscribe":
+            follower.subscribed = False
+            follower.window = None
+            return
+        follower.subscribed = True
+        window = window_for(kind, self.clock.now())
+        if window is not None:
+            follower.window = window
+
+    def is_subscribed(self, appid: str, openid: str) -> bool:
+        """Whether openid currently follows appid (False for never seen)."""
+        follower = self._followers.get((appid, openid))
+        return follower is not None and follower.subscribed
+
+    def deliver(self, appid: str, openid: str, content: str, msgtype: str = "text") -> SentMessage:
+        """Accept a 客服 message if WeChat would, consuming one unit of the follower's window."""
+        follower = self._followers.get((appid, openid))
+        if follower is None:
+            raise WeChatApiError.of(errors.OPENID_INVALID)
+        if not follower.subscribed:
+            raise WeChatApiError.of(errors.OUT_OF_TIME_LIMIT)
+        if msgtype == "text" and len(content.encode("utf-8")) > MAX_TEXT_BYTES:
+            raise WeChatApiError.of(errors.CONTENT_TOO_LONG)
+        now = self.clock.now()
+        window = follower.window
+        if window is None or now >= window.closes_at:
+            raise WeChatApiError.of(errors.OUT_OF_TIME_LIMIT)
+        if window.used >= window.quota:
+            raise WeChatApiError.of(errors.OUT_OF_COUNT_LIMIT)
+        window.used += 1
+        message = SentMessage(appid=appid, openid=openid, msgtype=msgtype, content=content, at=now)
+        self.sent.append(message)
+        return message
+
+    def sent_to(self, appid: str, openid: str | None = None) -> list[SentMessage]:
+        """Delivered 客服 messages for an account, optionally one follower, oldest first."""
+        return [m for m in self.sent if m.appid == appid and (openid is None or m.openid == openid)]
+
+
+_ALNUM = string.ascii_letters + string.digits
+
+
+def random_account(appid: str, hub_url: str, safe_mode: bool = True) -> SandboxAccount:
+    """A fresh account with credentials shaped like WeChat's, for demos and tests."""
+    while True:
+        # Real EncodingAESKeys are alphanumeric; redraw until base64 happens to avoid "+" and "/".
+        aes_key = base64.b64encode(secrets.token_bytes(32)).decode("ascii")[:43]
+        if aes_key.isalnum():
+            break
+    return SandboxAccount(
+        appid=appid,
+        secret=secrets.token_hex(16),
+        token="".join(secrets.choice(_ALNUM) for _ in range(32)),
+        aes_key=aes_key,
+        original_id="gh_" + secrets.token_hex(6),
+        hub_url=hub_url,
+        safe_mode=safe_mode,
+    )

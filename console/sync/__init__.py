@@ -1,0 +1,1 @@
+"""Desktop side of sync: the wire format, the hub client and the local replica."""

@@ -1,0 +1,78 @@
+"""The JSON shapes rows travel in between hub and desktop, and the hub's "changes since" query.
+Secrets have no column anywhere, so nothing here can carry one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.store.models import Account, Base, Conversation, Follower, Message
+from console.timeutil import iso, parse_iso
+
+SYNCED: tuple[type[Base], ...] = (Account, Follower, Conversation, Message)
+KEYS = {Account: "accounts", Follower: "followers", Conversation: "conversations", Message: "messages"}
+_DATETIMES = {"created_at", "received_at", "sent_at", "first_seen_at", "last_seen_at", "last_message_at",
+              "last_inbound_at"}
+
+
+def to_wire(row: Base) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        out[column.key] = iso(value) if column.key in _DATETIMES else value
+    return out
+
+
+def from_wire(model: type[Base], data: dict[str, Any]) -> Base:
+    columns = {c.key for c in model.__table__.columns}
+    values = {k: (parse_iso(v) if k in _DATETIMES else v) for k, v in data.items() if k in columns}
+    return model(**values)
+
+
+def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, Any]:
+    """Rows changed after `cursor`, oldest first, at most `limit`, with the parents of every message."""
+    found: list[tuple[int, Base]] = []
+    more = False
+    for model in SYNCED:
+        rows = session.scalars(
+            select(model).where(model.seq > cursor).order_by(model.seq).limit(limit + 1)  # type: ignore[attr-defined]
+        ).all()
+        more = more or len(rows) > limit
+        found.extend((row.seq, row) for row in rows[:limit])  # type: ignore[attr-defined]
+    found.sort(key=lambda pair: pair[0])
+    if len(found) > limit:
+        more = True
+        found = found[:limit]
+    new_cursor = found[-1][0] if found else cursor
+    batch: dict[type[Base], dict[int, Base]] = {model: {} for model in SYNCED}
+    for _, row in found:
+        batch[type(row)][row.id] = row  # type: ignore[attr-defined]
+    for message in list(batch[Message].values()):
+        assert isinstance(message, Message)
+        conversation = session.get(Conversation, message.conversation_id)
+        if conversation is not None:
+            batch[Conversation].setdefault(conversation.id, conversation)
+    for conversation in list(batch[Conversation].values()):
+        assert isinstance(conversation, Conversation)
+        batch[Follower].setdefault(conversation.follower_id, conversation.follower)
+        batch[Account].setdefault(conversation.account_id, conversation.account)
+    result: dict[str, Any] = {"cursor": new_cursor, "more": more}
+    for model in SYNCED:
+        result[KEYS[model]] = [to_wire(row) for row in batch[model].values()]
+    return result
+
+
+def message_to_json(message: Message) -> dict[str, Any]:
+    """The admin/script view of one message (`wxconsole messages --json`)."""
+    return {
+        "appid": message.account.appid,
+        "openid": message.follower.openid,
+        "msgid": message.msgid,
+        "type": message.event and f"event:{message.event}" or message.msg_type,
+        "content": message.content,
+        "direction": message.direction,
+        "status": message.status,
+        "created_at": iso(message.created_at),
+    }

@@ -1,0 +1,1 @@
+"""PySide6 widgets. They call console services through controllers and never touch SQL."""

@@ -1,0 +1,100 @@
+"""`wxconsole demo`: the window against the demo world. With --shots, a short scripted scenario
+(messages arrive, an operator replies, WeChat refuses a late reply) saved as screenshots."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from console.demo import DemoWorld
+from ui.app import Console, make_application, run_in_loop
+
+log = logging.getLogger(__name__)
+
+REPLY = (
+    "您好！您的留言已收到。您咨询的事项可携带本人身份证到县政务服务中心相应窗口办理，"
+    "工作日 9:00—12:00、14:00—17:00。如需进一步帮助，请留下联系电话，我们将在一个工作日内回复。"
+)
+LATE_REPLY = "您好，关于您咨询的问题，我们已转交相关科室，将尽快答复。"
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"demo: gave up waiting for {what or 'the window'}")
+        await asyncio.sleep(0.05)
+
+
+def _row_of(console: Console, appid: str, follower: str) -> int:
+    model = console.window.inbox.conversations
+    for row in range(model.rowCount()):
+        item = model.row_at(row)
+        if item.appid == appid and item.follower_name == follower:
+            return row
+    return -1
+
+
+async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
+    window, page = console.window, console.window.inbox
+    shots.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        window.grab().save(str(shots / name))
+        log.info("saved %s", shots / name)
+
+    await until(lambda: page.conversations.rowCount() >= 3, what="the seeded conversations")
+    shot("01-inbox.png")
+
+    arrived = await world.astep()
+    nickname = world.state.nicknames[arrived.openid]
+    await until(lambda: _row_of(console, arrived.appid, nickname) >= 0, what="the new message")
+    page.select_row(_row_of(console, arrived.appid, nickname))
+    await until(lambda: any(m.content == arrived.content for m in page.messages._rows), what="the thread")
+    page.composer.editor.setFocus()
+    page.composer.editor.insertPlainText(REPLY)  # as an input method delivers Chinese text
+    shot("02-new-message.png")
+
+    QTest.keyClick(page.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: any(m.status == "sent" for m in page.messages._rows), what="the reply to be sent")
+    assert any(m.content == REPLY for m in world.sent_to(arrived.appid, arrived.openid)), "reply not in sandbox"
+    shot("03-replied.png")
+
+    world.advance_clock(49 * 3600)  # two days later the 48-hour window has closed
+    page.composer.editor.setPlainText(LATE_REPLY)
+    page.composer.send_button.click()
+    await until(lambda: any(m.status == "failed" for m in page.messages._rows), what="WeChat's refusal")
+    shot("04-refused-after-48h.png")
+
+
+def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:
+    app = make_application(offscreen)
+    world = DemoWorld()
+    world.seed(8)
+    console = Console(world.hub_url, f"sqlite:///{world.home / 'replica.db'}")
+
+    async def main() -> int:
+        console.start()
+        try:
+            if shots is not None:
+                await scripted(world, console, shots)
+                return 0
+            world.keep_writing(interval)
+            closed = asyncio.Event()
+            app.aboutToQuit.connect(closed.set)
+            await closed.wait()
+            return 0
+        finally:
+            await console.stop()
+            console.window.close()
+
+    try:
+        return run_in_loop(app, main)
+    finally:
+        world.close()

@@ -1,0 +1,126 @@
+"""Painting: a conversation as two lines, a message as a chat bubble with its send status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ui.format import short_time, status_word, tr
+from ui.inbox.models import RowRole
+
+PAD = 10
+BUBBLE_MAX = 0.7  # of the view's width
+IN_BG, OUT_BG = QColor("#ffffff"), QColor("#d9f2d0")
+FAIL, MUTED, ACCENT = QColor("#c0392b"), QColor("#7a7f87"), QColor("#1f6feb")
+
+
+class ConversationDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        return QSize(option.rect.width(), QFontMetrics(option.font).height() * 2 + PAD * 2 + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        row = index.data(RowRole)
+        if row is None:
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(option.rect, option.palette.highlight() if selected else option.palette.base())
+        text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        bold = QFont(option.font)
+        bold.setBold(row.status == "new")
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        time_text = short_time(row.last_message_at)
+        time_width = metrics.horizontalAdvance(time_text) + PAD
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        name = f"{row.follower_name} · {row.account_name}"
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width() - time_width, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - time_width),
+        )
+        painter.setFont(option.font)
+        painter.setPen(text_color if selected else MUTED)
+        painter.drawText(QRect(rect.right() - time_width, rect.top(), time_width, line), Qt.AlignmentFlag.AlignRight, time_text)
+        status = status_word(row.status)
+        status_width = metrics.horizontalAdvance(status) + PAD
+        painter.drawText(
+            QRect(rect.left(), rect.top() + line + 4, rect.width() - status_width, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(row.preview, Qt.TextElideMode.ElideRight, rect.width() - status_width),
+        )
+        painter.setPen(text_color if selected else (ACCENT if row.status == "new" else MUTED))
+        painter.drawText(
+            QRect(rect.right() - status_width, rect.top() + line + 4, status_width, line), Qt.AlignmentFlag.AlignRight, status
+        )
+        painter.restore()
+
+
+def _status_line(row) -> tuple[str, QColor] | None:
+    if row.direction != "out":
+        return None
+    if row.status == "sent":
+        return tr("已发送"), MUTED
+    if row.status == "failed":
+        return tr("发送失败：") + (row.error_text or tr("原因未知")), FAIL
+    return tr("发送中…"), MUTED
+
+
+class BubbleDelegate(QStyledItemDelegate):
+    def _layout(self, option: QStyleOptionViewItem, row) -> tuple[QRect, QRect | None, str | None]:
+        metrics = QFontMetrics(option.font)
+        max_width = int(option.rect.width() * BUBBLE_MAX)
+        text_rect = metrics.boundingRect(QRect(0, 0, max_width - 2 * PAD, 100000), Qt.TextFlag.TextWordWrap, row.content)
+        bubble = QRect(0, 0, max(text_rect.width(), 40) + 2 * PAD, text_rect.height() + 2 * PAD)
+        status = _status_line(row)
+        status_rect = None
+        if status:
+            status_rect = metrics.boundingRect(QRect(0, 0, max_width, 100000), Qt.TextFlag.TextWordWrap, status[0])
+        return bubble, status_rect, status[0] if status else None
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        row = index.data(RowRole)
+        if row is None:
+            return QSize(0, 0)
+        option = QStyleOptionViewItem(option)
+        option.rect.setWidth(max(option.rect.width(), self.parent().viewport().width() if self.parent() else 400))
+        bubble, status_rect, _ = self._layout(option, row)
+        metrics = QFontMetrics(option.font)
+        height = metrics.height() + bubble.height() + PAD * 2
+        if status_rect is not None:
+            height += status_rect.height() + 4
+        return QSize(option.rect.width(), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        row = index.data(RowRole)
+        if row is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outbound = row.direction == "out"
+        metrics = QFontMetrics(option.font)
+        bubble, status_rect, status_text = self._layout(option, row)
+        area = option.rect.adjusted(PAD * 2, PAD, -PAD * 2, -PAD)
+        painter.setPen(MUTED)
+        painter.drawText(
+            QRect(area.left(), area.top(), area.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignRight if outbound else Qt.AlignmentFlag.AlignLeft,
+            short_time(row.created_at) + ("" if not outbound else ""),
+        )
+        top = area.top() + metrics.height()
+        left = area.right() - bubble.width() if outbound else area.left()
+        bubble.moveTo(left, top)
+        failed = outbound and row.status == "failed"
+        painter.setPen(FAIL if failed else QColor("#d0d4da"))
+        painter.setBrush(OUT_BG if outbound else IN_BG)
+        painter.drawRoundedRect(bubble, 8, 8)
+        painter.setPen(QColor("#1d2129"))
+        painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD), Qt.TextFlag.TextWordWrap, row.content)
+        if status_rect is not None and status_text:
+            status_rect.moveTo(area.right() - status_rect.width() if outbound else area.left(), bubble.bottom() + 4)
+            painter.setPen(FAIL if failed else MUTED)
+            painter.drawText(status_rect, Qt.TextFlag.TextWordWrap, status_text)
+        painter.restore()

@@ -1,0 +1,93 @@
+"""The main window: the sidebar of the office's daily work and one page per entry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.format import tr
+from ui.inbox.page import InboxPage
+
+# (title, what the page will hold) — later issues replace the placeholders.
+PLANNED = [
+    ("审核", "待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。"),
+    ("日历", "各公众号的发布计划、群发额度和更新节奏提醒。"),
+    ("模板", "常用回复模板与关键词自动回复规则。"),
+    ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
+    ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
+    ("设置", "公众号、人员、办公时间与节假日等设置。"),
+]
+
+
+class PlannedPage(QWidget):
+    def __init__(self, title: str, text: str, parent=None) -> None:
+        super().__init__(parent)
+        heading = QLabel(tr(title))
+        heading.setObjectName("pageTitle")
+        body = QLabel(tr(text) + "\n\n" + tr("此功能正在建设中，将在后续版本中提供。"))
+        body.setWordWrap(True)
+        body.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("政务微信工作台"))
+        self.resize(1180, 760)
+        self.nav = QListWidget()
+        self.nav.setObjectName("sidebar")
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        self.inbox = InboxPage()
+        self._add_page(tr("收件箱"), self.inbox)
+        for title, text in PLANNED:
+            self._add_page(tr(title), PlannedPage(title, text))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        for number in range(self.nav.count()):
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+
+        brand = QLabel(tr("政务微信\n工作台"))
+        brand.setObjectName("brand")
+        brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        side = QWidget()
+        side.setObjectName("sidePane")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 12, 0, 12)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.nav, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.connection = QLabel(tr("正在连接服务端…"))
+        self.connection.setObjectName("connection")
+        self.statusBar().addPermanentWidget(self.connection)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        QListWidgetItem(title, self.nav)
+        self.pages.addWidget(page)
+
+    def set_connection(self, online: bool, words: str) -> None:
+        self.connection.setProperty("online", online)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        self.connection.setText(tr("已连接服务端") if online else words)
