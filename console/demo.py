@@ -7,6 +7,7 @@ import asyncio
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from console.accounts import add_account
 from console.hub.serve import build_hub
 from console.runtime import ServerThread
-from console.sandbox import FollowerSimulator, SandboxState, create_app, random_account
+from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
 from console.sandbox.simulator import SimulatedMessage
 from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
@@ -29,26 +30,48 @@ DEMO_ACCOUNTS = [
 
 
 class DemoWorld:
-    def __init__(self, home: Path | None = None, seed: int = 2019) -> None:
+    def __init__(
+        self, home: Path | None = None, seed: int = 2019, accounts: list[tuple[str, str, str]] | None = None
+    ) -> None:
         self._own_home = home is None
         self.home = home or Path(tempfile.mkdtemp(prefix="wxconsole-demo-"))
         self.servers = ServerThread("wxconsole-demo")
         self.state = SandboxState()
         self.sandbox_url = self.servers.serve(create_app(self.state))
         self.vault = Vault(MemoryKeyring())
+        self._http: aiohttp.ClientSession = self.servers.call(self._open_http())
         self.hub, app = build_hub(f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url)
         self.hub_url = self.servers.serve(app)
-        for appid, name, kind in DEMO_ACCOUNTS:
-            account = random_account(appid, f"{self.hub_url}/wechat/{appid}", safe_mode=True)
-            self.state.add_account(account)
-            secrets = AccountSecrets(account.secret, account.token, account.aes_key)
-            add_account(self.hub.db, self.vault, appid, name, kind, secrets, True, account.original_id)
-        self.simulator: FollowerSimulator = self.servers.call(self._simulator(seed))
-        self._stop = asyncio.Event()
+        accounts = DEMO_ACCOUNTS if accounts is None else accounts
+        for appid, name, kind in accounts:
+            self.add_account(appid, name, kind, safe_mode=True)
+        self._seed = seed
+        self._simulator: FollowerSimulator | None = None
 
-    async def _simulator(self, seed: int) -> FollowerSimulator:
-        self._http = aiohttp.ClientSession()
-        return FollowerSimulator(self.state, self._http, [a[0] for a in DEMO_ACCOUNTS], seed=seed)
+    def add_account(self, appid: str, name: str, kind: str, safe_mode: bool = True) -> SandboxAccount:
+        """The same account on both sides, as an administrator would set it up in WeChat and the hub."""
+        account = random_account(appid, f"{self.hub_url}/wechat/{appid}", safe_mode=safe_mode)
+        self.state.add_account(account)
+        secrets = AccountSecrets(account.secret, account.token, account.aes_key)
+        add_account(self.hub.db, self.vault, appid, name, kind, secrets, safe_mode, account.original_id)
+        return account
+
+    async def _open_http(self) -> aiohttp.ClientSession:
+        return aiohttp.ClientSession()
+
+    @property
+    def simulator(self) -> FollowerSimulator:
+        """Followers for every account registered so far (made on first use)."""
+        if self._simulator is None:
+            self._simulator = FollowerSimulator(self.state, self._http, list(self.state.accounts), seed=self._seed)
+        return self._simulator
+
+    async def _push(self, appid: str, openid: str, **kwargs: Any) -> list[tuple[int, str]]:
+        return await push(self._http, self.state, appid, openid, **kwargs)
+
+    def push(self, appid: str, openid: str, **kwargs: Any) -> list[tuple[int, str]]:
+        """A follower's message or event pushed to the hub exactly as WeChat does (see sandbox.push)."""
+        return self.servers.call(self._push(appid, openid, **kwargs))
 
     def _label_followers(self) -> None:
         """Give new followers the 备注名 an operator would set, so the demo reads naturally."""
@@ -89,12 +112,17 @@ class DemoWorld:
     def sent_to(self, appid: str, openid: str | None = None) -> list[SentMessage]:
         return self.state.sent_to(appid, openid)
 
-    def close(self) -> None:
+    def stop_servers(self) -> None:
+        """Sandbox and hub go away (a hub outage, as the desktop sees it)."""
         writer = getattr(self, "_writer", None)
         if writer is not None:
             writer.cancel()
-        self.servers.call(self._http.close())
-        self.servers.stop()
+        if self.servers.loop.is_running():
+            self.servers.call(self._http.close())
+            self.servers.stop()
+
+    def close(self) -> None:
+        self.stop_servers()
         self.hub.db.dispose()
         if self._own_home:
             shutil.rmtree(self.home, ignore_errors=True)

@@ -26,6 +26,10 @@ async def _on_startup(app: web.Application) -> None:
     ctx.feed.notify()
 
 
+async def _on_shutdown(app: web.Application) -> None:
+    app[CONTEXT].feed.close()
+
+
 async def _on_cleanup(app: web.Application) -> None:
     ctx = app[CONTEXT]
     if ctx.tasks:
@@ -41,5 +45,6 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     app.router.add_post("/wechat/{appid}", callback.push)
     sync_api.add_routes(app)
     app.on_startup.append(_on_startup)
+    app.on_shutdown.append(_on_shutdown)
     app.on_cleanup.append(_on_cleanup)
     return app

@@ -3,6 +3,7 @@ by applying the hub's change batches in order. Blocking; the window calls it fro
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +19,9 @@ CURSOR = "replica_cursor"
 class Replica:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # The sync loop and a send both write rows; one writer at a time keeps merge's
+        # select-then-insert from racing itself.
+        self._write = threading.Lock()
 
     def cursor(self) -> int:
         with self.db.session() as session:
@@ -27,9 +31,12 @@ class Replica:
     def apply(self, batch: dict[str, Any]) -> int:
         """Upsert every row of one batch and advance the cursor, in one transaction. Returns rows applied."""
         count = 0
-        with self.db.session() as session:
+        with self._write, self.db.session() as session:
             for model in SYNCED:
                 for data in batch.get(KEYS[model], []):
+                    current = session.get(model, data["id"])
+                    if current is not None and current.seq > data["seq"]:  # type: ignore[attr-defined]
+                        continue  # a newer version already arrived by the other path
                     session.merge(from_wire(model, data))
                     count += 1
                 session.flush()
