@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,16 +13,36 @@ from console import __version__, logs
 from console.paths import default_db_url
 
 
+NO_DISPLAY = (
+    "这台电脑没有图形界面（未设置 DISPLAY），窗口无法显示。\n"
+    "可以改用：wxconsole demo --offscreen --shots shots/（保存截图），或 xvfb-run -a wxconsole demo。\n"
+    "No display: use --offscreen (with --shots DIR for the demo) or run under xvfb-run."
+)
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _desktop(args: argparse.Namespace) -> int:
+    if not args.offscreen and not _has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from ui.app import run_desktop
 
     return run_desktop(args.hub, args.db, offscreen=args.offscreen)
 
 
 def _demo(args: argparse.Namespace) -> int:
+    if not (args.offscreen or args.shots) and not _has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from ui.demo import run_demo
 
-    return run_demo(offscreen=args.offscreen or args.shots is not None, shots=args.shots, interval=args.interval)
+    offscreen = args.offscreen or not _has_display()  # only reached without a display when --shots is given
+    return run_demo(offscreen=offscreen, shots=args.shots, interval=args.interval)
 
 
 def _hub(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from console.sandbox.simulator import SimulatedMessage
 from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
 from console.secrets.memory import MemoryKeyring
+from console.store.database import next_seq
 from console.store.models import Follower
 
 DEMO_ACCOUNTS = [
@@ -80,6 +81,7 @@ class DemoWorld:
                 nickname = self.state.nicknames.get(follower.openid)
                 if nickname:
                     follower.remark = nickname
+                    follower.seq = next_seq(session)  # so the desktops pick the change up
 
     async def _step(self) -> SimulatedMessage:
         message = await self.simulator.step()

@@ -34,12 +34,16 @@ def hub_process(tmp_path):
     port = free_port()
     account = random_account(APPID, f"http://127.0.0.1:{port}/wechat/{APPID}", safe_mode=True)
     lines = f"app_secret={account.secret}\ntoken={account.token}\naes_key={account.aes_key}\n"
-    added = wxconsole(["account", "add", "--db", db, "--appid", APPID, "--name", "某县发布", "--type", "service"],
-                      env, lines)
+    added = wxconsole(
+        ["account", "add", "--db", db, "--appid", APPID, "--name", "某县发布", "--type", "service"], env, lines
+    )
     assert added.returncode == 0, added.stderr
     proc = subprocess.Popen(
         [sys.executable, "-m", "console.cli", "hub", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -68,8 +72,9 @@ def test_hub_process_accepts_a_genuine_aes_callback_and_refuses_a_forged_one(hub
     ok = requests.post(url, data=body, timeout=10)
     assert (ok.status_code, ok.text) == (200, "success")
     assert requests.post(url, data=body, timeout=10).text == "success"  # WeChat's retry
-    forged = requests.post(f"{base}/wechat/{APPID}?{urlencode({**query, 'msg_signature': '0' * 40})}", data=body,
-                           timeout=10)
+    forged = requests.post(
+        f"{base}/wechat/{APPID}?{urlencode({**query, 'msg_signature': '0' * 40})}", data=body, timeout=10
+    )
     assert forged.status_code == 403
 
     listed = wxconsole(["messages", "--db", db, "--json"], env)

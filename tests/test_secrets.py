@@ -44,8 +44,12 @@ def test_account_add_on_a_headless_server_uses_the_encrypted_file(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "已添加" in result.stdout
     # Nothing secret in the database file, the encrypted store, or what the command printed.
-    blobs = [(tmp_path / "hub.db").read_bytes(), (home / "secrets.cfg").read_bytes(), result.stdout.encode(),
-             result.stderr.encode()]
+    blobs = [
+        (tmp_path / "hub.db").read_bytes(),
+        (home / "secrets.cfg").read_bytes(),
+        result.stdout.encode(),
+        result.stderr.encode(),
+    ]
     for wal in tmp_path.glob("hub.db-*"):
         blobs.append(wal.read_bytes())
     for secret in (SECRET, TOKEN, AES_KEY):
@@ -57,15 +61,22 @@ def test_account_add_on_a_headless_server_uses_the_encrypted_file(tmp_path):
         "import os; from console.secrets import Vault; s = Vault().get(os.environ['APPID']); "
         "print(s.app_secret == os.environ['S'], s.token == os.environ['T'], s.aes_key == os.environ['A'])"
     )
-    got = subprocess.run([sys.executable, "-c", check], env={**env, "APPID": APPID, "S": SECRET, "T": TOKEN,
-                          "A": AES_KEY}, capture_output=True, text=True, timeout=120)
+    got = subprocess.run(
+        [sys.executable, "-c", check],
+        env={**env, "APPID": APPID, "S": SECRET, "T": TOKEN, "A": AES_KEY},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert got.stdout.split() == ["True", "True", "True"], got.stderr
 
 
 def test_without_any_key_store_the_command_says_what_to_do_and_stores_nothing(tmp_path):
     env = headless_env(tmp_path / "srv")
     db = tmp_path / "hub.db"
-    result = wxconsole(["account", "add", "--db", f"sqlite:///{db}", "--appid", APPID, "--name", "某县发布"], env, LINES)
+    result = wxconsole(
+        ["account", "add", "--db", f"sqlite:///{db}", "--appid", APPID, "--name", "某县发布"], env, LINES
+    )
     assert result.returncode == 2
     assert KEY_ENV in result.stderr and "密钥存储" in result.stderr
     assert not db.exists()

@@ -20,7 +20,6 @@ from console.wechat.callback import MAX_BODY, ForgedCallback, MalformedCallback,
 log = logging.getLogger(__name__)
 
 
-
 def _account(db: Database, appid: str) -> Account | None:
     with db.session() as session:
         return session.scalar(select(Account).where(Account.appid == appid))

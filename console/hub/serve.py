@@ -21,7 +21,9 @@ def wechat_api_base(explicit: str | None = None) -> str:
     return explicit or os.environ.get(API_ENV) or WECHAT_API
 
 
-def build_hub(db_url: str, vault: Vault | None = None, api_base: str | None = None) -> tuple[HubContext, web.Application]:
+def build_hub(
+    db_url: str, vault: Vault | None = None, api_base: str | None = None
+) -> tuple[HubContext, web.Application]:
     db = open_database(db_url)
     vault = vault or Vault()
     ctx = HubContext(db=db, vault=vault, gateway=Gateway(vault, wechat_api_base(api_base)))

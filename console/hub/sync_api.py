@@ -16,7 +16,6 @@ from console.sync.wire import changes_since, to_wire
 MAX_WAIT = 30.0
 
 
-
 def _int(request: web.Request, name: str, default: int) -> int:
     try:
         return int(request.query.get(name, default))

@@ -72,9 +72,7 @@ def dedupe_key(fields: dict[str, Any]) -> str:
 
 
 def _follower(session: Session, account: Account, openid: str, seen: Any) -> Follower:
-    follower = session.scalar(
-        select(Follower).where(Follower.account_id == account.id, Follower.openid == openid)
-    )
+    follower = session.scalar(select(Follower).where(Follower.account_id == account.id, Follower.openid == openid))
     if follower is None:
         follower = Follower(account_id=account.id, openid=openid, first_seen_at=seen, last_seen_at=seen)
         session.add(follower)
@@ -94,9 +92,7 @@ def _conversation(session: Session, account: Account, follower: Follower) -> Con
 def ingest(session: Session, account: Account, fields: dict[str, Any]) -> Ingested:
     """Store one push; a retry of one already stored changes nothing."""
     key = dedupe_key(fields)
-    exists = session.scalar(
-        select(Message.id).where(Message.account_id == account.id, Message.dedupe_key == key)
-    )
+    exists = session.scalar(select(Message.id).where(Message.account_id == account.id, Message.dedupe_key == key))
     if exists is not None:
         return Ingested(None, duplicate=True)
     event = str(fields.get("Event") or "") or None

@@ -67,6 +67,4 @@ def messages(session: Session, conversation_id: int) -> list[MessageRow]:
     rows = session.scalars(
         select(Message).where(Message.conversation_id == conversation_id).order_by(Message.created_at, Message.id)
     ).all()
-    return [
-        MessageRow(m.id, m.direction, m.msg_type, m.content, m.status, m.error_text, m.created_at) for m in rows
-    ]
+    return [MessageRow(m.id, m.direction, m.msg_type, m.content, m.status, m.error_text, m.created_at) for m in rows]

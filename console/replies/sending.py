@@ -13,9 +13,7 @@ from console.wechat.errors import WeChatError
 from console.wechat.gateway import Gateway
 
 MAX_TEXT_BYTES = 2048
-INTERRUPTED_REASON = (
-    "发送过程中服务中断，无法确认微信是否已送达。请在公众号后台核对，确认未送达后再重新发送。"
-)
+INTERRUPTED_REASON = "发送过程中服务中断，无法确认微信是否已送达。请在公众号后台核对，确认未送达后再重新发送。"
 
 
 class ReplyRefused(ValueError):

@@ -13,8 +13,15 @@ from console.timeutil import iso, parse_iso
 
 SYNCED: tuple[type[Base], ...] = (Account, Follower, Conversation, Message)
 KEYS = {Account: "accounts", Follower: "followers", Conversation: "conversations", Message: "messages"}
-_DATETIMES = {"created_at", "received_at", "sent_at", "first_seen_at", "last_seen_at", "last_message_at",
-              "last_inbound_at"}
+_DATETIMES = {
+    "created_at",
+    "received_at",
+    "sent_at",
+    "first_seen_at",
+    "last_seen_at",
+    "last_message_at",
+    "last_inbound_at",
+}
 
 
 def to_wire(row: Base) -> dict[str, Any]:

@@ -100,10 +100,16 @@ def test_empty_reply_is_not_sent(world, console, qloop, qtbot):
 def test_sidebar_has_every_section_and_chinese_can_be_drawn(console):
     nav = console.window.nav
     assert [nav.item(i).text() for i in range(nav.count())] == [
-        "收件箱", "审核", "日历", "模板", "安全清单", "统计", "设置"
+        "收件箱",
+        "审核",
+        "日历",
+        "模板",
+        "安全清单",
+        "统计",
+        "设置",
     ]
     # A CJK font is installed and chosen, so Chinese is drawn as text, not boxes.
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese).count(
-        QApplication.font().family()
-    ) == 1
+    assert (
+        QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese).count(QApplication.font().family()) == 1
+    )

@@ -27,8 +27,12 @@ def test_conversations_model(qtmodeltester):
 
 def test_messages_model(qtmodeltester):
     model = MessagesModel()
-    model.set_rows([MessageRow(1, "in", "text", "你好", None, None, NOW),
-                    MessageRow(2, "out", "text", "您好", "failed", "超时", NOW)])
+    model.set_rows(
+        [
+            MessageRow(1, "in", "text", "你好", None, None, NOW),
+            MessageRow(2, "out", "text", "您好", "failed", "超时", NOW),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.index(1).data(RowRole).status == "failed"
     model.set_rows([])

@@ -44,7 +44,9 @@ class ConversationDelegate(QStyledItemDelegate):
         )
         painter.setFont(option.font)
         painter.setPen(text_color if selected else MUTED)
-        painter.drawText(QRect(rect.right() - time_width, rect.top(), time_width, line), Qt.AlignmentFlag.AlignRight, time_text)
+        painter.drawText(
+            QRect(rect.right() - time_width, rect.top(), time_width, line), Qt.AlignmentFlag.AlignRight, time_text
+        )
         status = status_word(row.status)
         status_width = metrics.horizontalAdvance(status) + PAD
         painter.drawText(
@@ -54,7 +56,9 @@ class ConversationDelegate(QStyledItemDelegate):
         )
         painter.setPen(text_color if selected else (ACCENT if row.status == "new" else MUTED))
         painter.drawText(
-            QRect(rect.right() - status_width, rect.top() + line + 4, status_width, line), Qt.AlignmentFlag.AlignRight, status
+            QRect(rect.right() - status_width, rect.top() + line + 4, status_width, line),
+            Qt.AlignmentFlag.AlignRight,
+            status,
         )
         painter.restore()
 
@@ -73,7 +77,9 @@ class BubbleDelegate(QStyledItemDelegate):
     def _layout(self, option: QStyleOptionViewItem, row) -> tuple[QRect, QRect | None, str | None]:
         metrics = QFontMetrics(option.font)
         max_width = int(option.rect.width() * BUBBLE_MAX)
-        text_rect = metrics.boundingRect(QRect(0, 0, max_width - 2 * PAD, 100000), Qt.TextFlag.TextWordWrap, row.content)
+        text_rect = metrics.boundingRect(
+            QRect(0, 0, max_width - 2 * PAD, 100000), Qt.TextFlag.TextWordWrap, row.content
+        )
         bubble = QRect(0, 0, max(text_rect.width(), 40) + 2 * PAD, text_rect.height() + 2 * PAD)
         status = _status_line(row)
         status_rect = None

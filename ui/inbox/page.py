@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,8 +40,7 @@ class Composer(QWidget):
         self.send_button.setDefault(True)
         self.send_button.setToolTip(tr("发送回复 (Ctrl+Enter)"))
         self.send_button.clicked.connect(self._send)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self.editor, self._send, context=Qt.ShortcutContext.WidgetShortcut)
+        self.editor.installEventFilter(self)  # Ctrl+Enter sends, whether or not the window is active
         buttons = QHBoxLayout()
         hint = QLabel(tr("Ctrl+Enter 发送"))
         hint.setObjectName("hint")
@@ -54,6 +52,18 @@ class Composer(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if self.send_button.isEnabled():
+                self._send()
+            return True
+        return super().eventFilter(watched, event)
 
     def _send(self) -> None:
         text = self.editor.toPlainText().strip()
