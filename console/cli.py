@@ -12,7 +12,6 @@ from pathlib import Path
 from console import __version__, logs
 from console.paths import default_db_url
 
-
 NO_DISPLAY = (
     "这台电脑没有图形界面（未设置 DISPLAY），窗口无法显示。\n"
     "可以改用：wxconsole demo --offscreen --shots shots/（保存截图），或 xvfb-run -a wxconsole demo。\n"
