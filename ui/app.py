@@ -49,10 +49,21 @@ def apply_look(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
-def replica_url(hub_url: str) -> str:
-    """One replica per hub, so two hubs never mix their rows."""
-    digest = hashlib.sha1(hub_url.encode("utf-8")).hexdigest()[:12]
+def replica_url(hub_key: str) -> str:
+    """One replica per hub (its URL, or for an embedded hub its database), so two hubs never mix rows."""
+    digest = hashlib.sha1(hub_key.encode("utf-8")).hexdigest()[:12]
     return f"sqlite:///{data_dir() / f'replica-{digest}.db'}"
+
+
+def start_embedded_hub(db_url: str) -> tuple[ServerThread, str]:
+    """A solo office: the hub runs in this process, on its own thread and loopback port."""
+    servers = ServerThread("wxconsole-hub")
+    try:
+        _ctx, hub_app = build_hub(db_url)
+        return servers, servers.serve(hub_app)
+    except BaseException:
+        servers.stop()
+        raise
 
 
 class Console:
@@ -94,10 +105,11 @@ def run_desktop(hub_url: str | None, db_url: str | None = None, offscreen: bool 
     app = make_application(offscreen)
     servers: ServerThread | None = None
     if hub_url is None:
-        servers = ServerThread("wxconsole-hub")
-        _ctx, hub_app = build_hub(db_url or default_db_url())
-        hub_url = servers.serve(hub_app)
-    console = Console(hub_url)
+        db_url = db_url or default_db_url()
+        servers, hub_url = start_embedded_hub(db_url)
+        console = Console(hub_url, replica_url(f"embedded:{db_url}"))
+    else:
+        console = Console(hub_url)
 
     async def main() -> int:
         closed = asyncio.Event()

@@ -30,12 +30,6 @@ async def _on_shutdown(app: web.Application) -> None:
     app[CONTEXT].feed.close()
 
 
-async def _on_cleanup(app: web.Application) -> None:
-    ctx = app[CONTEXT]
-    if ctx.tasks:
-        await asyncio.gather(*ctx.tasks, return_exceptions=True)
-
-
 def create_hub_app(ctx: HubContext) -> web.Application:
     # A little above MAX_BODY so an oversized push reaches our handler and gets a 400, not a 413.
     app = web.Application(client_max_size=MAX_BODY * 4)
@@ -46,5 +40,4 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     sync_api.add_routes(app)
     app.on_startup.append(_on_startup)
     app.on_shutdown.append(_on_shutdown)
-    app.on_cleanup.append(_on_cleanup)
     return app

@@ -153,10 +153,3 @@ class Vault:
         secrets = AccountSecrets(values["app_secret"] or "", values["token"] or "", values["aes_key"] or "")
         self._cache[appid] = secrets
         return secrets
-
-    def has(self, appid: str) -> bool:
-        try:
-            self.get(appid)
-        except MissingSecrets:
-            return False
-        return True

@@ -41,9 +41,6 @@ class HubClient:
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc
 
-    async def health(self) -> dict[str, Any]:
-        return await self._request("GET", "/healthz", timeout=5)
-
     async def changes(self, cursor: int, wait: float = 0) -> dict[str, Any]:
         params = {"cursor": str(cursor), "wait": str(int(wait))}
         return await self._request("GET", "/api/changes", timeout=wait + 15, params=params)

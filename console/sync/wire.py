@@ -77,7 +77,7 @@ def message_to_json(message: Message) -> dict[str, Any]:
         "appid": message.account.appid,
         "openid": message.follower.openid,
         "msgid": message.msgid,
-        "type": message.event and f"event:{message.event}" or message.msg_type,
+        "type": f"event:{message.event}" if message.event else message.msg_type,
         "content": message.content,
         "direction": message.direction,
         "status": message.status,

@@ -39,11 +39,6 @@ class Gateway:
                 self._clients[appid] = client
             return client
 
-    def forget(self, appid: str) -> None:
-        """Drop the cached client (and its token), e.g. after the AppSecret changed."""
-        with self._lock:
-            self._clients.pop(appid, None)
-
     def _call(self, appid: str, action: Callable[[ConfiguredClient], Any]) -> Any:
         client = self.client(appid)
         for attempt in range(1, BUSY_ATTEMPTS + 1):

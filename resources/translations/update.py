@@ -140,7 +140,7 @@ def render(entries: list[Entry]) -> str:
     for entry in entries:
         lines.append("    <message>")
         for filename, line in entry.locations:
-            lines.append(f"        <location filename={quoteattr(filename)} line=\"{line}\"/>")
+            lines.append(f'        <location filename={quoteattr(filename)} line="{line}"/>')
         lines.append(f"        <source>{escape(entry.source)}</source>")
         kind = f' type="{entry.kind}"' if entry.kind else ""
         lines.append(f"        <translation{kind}>{escape(entry.translation)}</translation>")

@@ -44,69 +44,69 @@
         <translation>Cannot reach the server, so the reply was not sent. Your text is still in the reply box. Please check the network and send it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="66"/>
+        <location filename="../../ui/inbox/delegates.py" line="70"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="68"/>
+        <location filename="../../ui/inbox/delegates.py" line="72"/>
         <source>发送失败：</source>
         <translation>Not sent: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="68"/>
+        <location filename="../../ui/inbox/delegates.py" line="72"/>
         <source>原因未知</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="69"/>
-        <location filename="../../ui/inbox/page.py" line="68"/>
+        <location filename="../../ui/inbox/delegates.py" line="73"/>
+        <location filename="../../ui/inbox/page.py" line="78"/>
         <source>发送中…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="37"/>
+        <location filename="../../ui/inbox/page.py" line="36"/>
         <source>输入回复内容，Ctrl+Enter 发送</source>
-        <translation>Type your reply; Ctrl+Enter sends it</translation>
+        <translation>Type your reply here; press Ctrl+Enter to send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="39"/>
-        <location filename="../../ui/inbox/page.py" line="68"/>
+        <location filename="../../ui/inbox/page.py" line="38"/>
+        <location filename="../../ui/inbox/page.py" line="78"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="42"/>
+        <location filename="../../ui/inbox/page.py" line="41"/>
         <source>发送回复 (Ctrl+Enter)</source>
         <translation>Send the reply (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="47"/>
+        <location filename="../../ui/inbox/page.py" line="45"/>
         <source>Ctrl+Enter 发送</source>
         <translation>Ctrl+Enter to send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="61"/>
+        <location filename="../../ui/inbox/page.py" line="71"/>
         <source>请先输入回复内容。</source>
         <translation>Please type a reply first.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="99"/>
+        <location filename="../../ui/inbox/page.py" line="109"/>
         <source>暂无留言。粉丝发来的消息会出现在这里。</source>
         <translation>No messages yet. Messages from followers will appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="103"/>
+        <location filename="../../ui/inbox/page.py" line="113"/>
         <source>请选择左侧的会话</source>
         <translation>Select a conversation on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="120"/>
+        <location filename="../../ui/inbox/page.py" line="130"/>
         <source>全部会话</source>
         <translation>All conversations</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="201"/>
+        <location filename="../../ui/inbox/page.py" line="211"/>
         <source>微信未接收这条回复：</source>
         <translation>WeChat did not accept this reply: </translation>
     </message>
