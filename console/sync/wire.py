@@ -58,9 +58,9 @@ def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, 
         batch[type(row)][row.id] = row  # type: ignore[attr-defined]
     for message in list(batch[Message].values()):
         assert isinstance(message, Message)
-        conversation = session.get(Conversation, message.conversation_id)
-        if conversation is not None:
-            batch[Conversation].setdefault(conversation.id, conversation)
+        parent = session.get(Conversation, message.conversation_id)
+        if parent is not None:
+            batch[Conversation].setdefault(parent.id, parent)
     for conversation in list(batch[Conversation].values()):
         assert isinstance(conversation, Conversation)
         batch[Follower].setdefault(conversation.follower_id, conversation.follower)

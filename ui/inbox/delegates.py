@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.format import short_time, status_word, tr
 from ui.inbox.models import RowRole
@@ -74,6 +74,12 @@ def _status_line(row) -> tuple[str, QColor] | None:
 
 
 class BubbleDelegate(QStyledItemDelegate):
+    """Bubbles wrap to a share of the view's width, so the delegate keeps its view."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+
     def _layout(self, option: QStyleOptionViewItem, row) -> tuple[QRect, QRect | None, str | None]:
         metrics = QFontMetrics(option.font)
         max_width = int(option.rect.width() * BUBBLE_MAX)
@@ -92,7 +98,7 @@ class BubbleDelegate(QStyledItemDelegate):
         if row is None:
             return QSize(0, 0)
         option = QStyleOptionViewItem(option)
-        option.rect.setWidth(max(option.rect.width(), self.parent().viewport().width() if self.parent() else 400))
+        option.rect.setWidth(max(option.rect.width(), self._view.viewport().width()))
         bubble, status_rect, _ = self._layout(option, row)
         metrics = QFontMetrics(option.font)
         height = metrics.height() + bubble.height() + PAD * 2

@@ -112,14 +112,14 @@ class InboxPage(QWidget):
 
         self.header = QLabel(tr("请选择左侧的会话"))
         self.header.setObjectName("conversationHeader")
-        self.thread = QListView()
-        self.thread.setObjectName("messageThread")
-        self.thread.setModel(self.messages)
-        self.thread.setItemDelegate(BubbleDelegate(self.thread))
-        self.thread.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.thread.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.thread.setWordWrap(True)
-        self.thread.setResizeMode(QListView.ResizeMode.Adjust)
+        self.history = QListView()
+        self.history.setObjectName("messageThread")
+        self.history.setModel(self.messages)
+        self.history.setItemDelegate(BubbleDelegate(self.history))
+        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history.setWordWrap(True)
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)
         self.composer = Composer()
         self.composer.setEnabled(False)
         self.composer.sendRequested.connect(self._send)
@@ -136,7 +136,7 @@ class InboxPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.header)
-        right_layout.addWidget(self.thread, 1)
+        right_layout.addWidget(self.history, 1)
         right_layout.addWidget(self.composer)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -190,7 +190,7 @@ class InboxPage(QWidget):
         if conversation_id != self.current:
             return
         self.messages.set_rows(rows)
-        self.thread.scrollToBottom()
+        self.history.scrollToBottom()
 
     def _send(self, text: str) -> None:
         if self.current is not None:
