@@ -49,7 +49,7 @@ def _hub(args: argparse.Namespace) -> int:
 
     from console.hub.serve import build_hub
 
-    _ctx, app = build_hub(args.db, api_base=args.wechat_api)
+    _ctx, app = build_hub(args.db, api_base=args.wechat_api, remote_desktops=args.remote_desktops)
     print(f"wxconsole hub: 回调地址 http://{args.host}:{args.port}/wechat/<appid>  (Ctrl+C 停止)", flush=True)
     web.run_app(app, host=args.host, port=args.port, print=None, access_log=None)
     return 0
@@ -139,6 +139,11 @@ def parser() -> argparse.ArgumentParser:
     hub.add_argument("--host", default="127.0.0.1")
     hub.add_argument("--port", type=int, default=8600)
     hub.add_argument("--wechat-api", default=None, help="微信接口地址（默认 api.weixin.qq.com；演示时为沙箱）")
+    hub.add_argument(
+        "--remote-desktops",
+        action="store_true",
+        help="允许其他电脑上的桌面端连接（尚无人员登录，仅限可信内网）",
+    )
     hub.set_defaults(func=_hub)
 
     sandbox = sub.add_parser("sandbox", help="运行本机微信沙箱（演示与测试）")

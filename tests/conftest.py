@@ -30,6 +30,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WXCONSOLE_HOME", str(home))
     monkeypatch.delenv("WXCONSOLE_DB", raising=False)
     monkeypatch.delenv("WXCONSOLE_SECRETS_KEY", raising=False)
+    monkeypatch.setenv("WXCONSOLE_LANG", "zh_CN")  # tests read the Chinese interface, whatever the machine
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     yield home

@@ -94,3 +94,14 @@ async def test_unreachable_hub_is_one_clear_error():
             await client.changes(0)
     finally:
         await client.close()
+
+
+@pytest.mark.asyncio
+async def test_a_change_between_reading_and_waiting_is_not_missed():
+    """The hub takes its mark before reading the database; a change landing in between wakes the poll."""
+    from console.hub.feed import ChangeFeed
+
+    feed = ChangeFeed()
+    mark = feed.mark()  # the poll is about to read the database…
+    feed.notify()  # …a message lands before it starts waiting
+    await asyncio.wait_for(feed.wait(30, mark), 5)  # returns at once instead of sleeping 30 s

@@ -18,6 +18,8 @@ from console.runtime import ServerThread
 from console.store.database import open_database
 from console.sync.client import HubClient
 from console.sync.replica import Replica
+from ui.format import tr
+from ui.i18n import install_translator
 from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 
@@ -29,8 +31,9 @@ def make_application(offscreen: bool = False) -> QApplication:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    install_translator(app)  # WXCONSOLE_LANG or the system locale; Chinese unless English is asked for
     app.setApplicationName("wxconsole")
-    app.setApplicationDisplayName("政务微信工作台")
+    app.setApplicationDisplayName(tr("政务微信工作台"))
     apply_look(app)
     return app
 

@@ -32,7 +32,7 @@ async def _on_shutdown(app: web.Application) -> None:
 
 def create_hub_app(ctx: HubContext) -> web.Application:
     # A little above MAX_BODY so an oversized push reaches our handler and gets a 400, not a 413.
-    app = web.Application(client_max_size=MAX_BODY * 4)
+    app = web.Application(client_max_size=MAX_BODY * 4, middlewares=[sync_api.desktops_only_from_loopback])
     app[CONTEXT] = ctx
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/wechat/{appid}", callback.server_check)

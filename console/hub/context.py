@@ -18,6 +18,8 @@ class HubContext:
     vault: Vault
     gateway: Gateway
     feed: ChangeFeed = field(default_factory=ChangeFeed)
+    # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
+    remote_desktops: bool = False
 
 
 CONTEXT = web.AppKey("hub", HubContext)

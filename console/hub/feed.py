@@ -20,9 +20,13 @@ class ChangeFeed:
         self._event.set()
         self._event = asyncio.Event()
 
-    async def wait(self, timeout: float) -> None:
+    def mark(self) -> asyncio.Event:
+        """Take this before reading the database; waiting on it then misses no change made meanwhile."""
+        return self._event
+
+    async def wait(self, timeout: float, event: asyncio.Event | None = None) -> None:
         if self.closed:
             return
-        event = self._event
+        event = event or self._event
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout)

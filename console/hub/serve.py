@@ -22,9 +22,10 @@ def wechat_api_base(explicit: str | None = None) -> str:
 
 
 def build_hub(
-    db_url: str, vault: Vault | None = None, api_base: str | None = None
+    db_url: str, vault: Vault | None = None, api_base: str | None = None, remote_desktops: bool = False
 ) -> tuple[HubContext, web.Application]:
     db = open_database(db_url)
     vault = vault or Vault()
-    ctx = HubContext(db=db, vault=vault, gateway=Gateway(vault, wechat_api_base(api_base)))
+    gateway = Gateway(vault, wechat_api_base(api_base))
+    ctx = HubContext(db=db, vault=vault, gateway=gateway, remote_desktops=remote_desktops)
     return ctx, create_hub_app(ctx)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from console.hub.context import context
 from console.replies.sending import ReplyRefused, deliver, record_reply
@@ -34,9 +36,10 @@ async def changes(request: web.Request) -> web.Response:
     cursor = _int(request, "cursor", 0)
     limit = max(1, min(_int(request, "limit", 500), 2000))
     wait = max(0.0, min(float(_int(request, "wait", 0)), MAX_WAIT))
+    mark = ctx.feed.mark()
     result = await asyncio.to_thread(_changes, ctx.db, cursor, limit)
     if result["cursor"] == cursor and wait > 0:
-        await ctx.feed.wait(wait)
+        await ctx.feed.wait(wait, mark)
         result = await asyncio.to_thread(_changes, ctx.db, cursor, limit)
     return web.json_response(result)
 
@@ -69,6 +72,22 @@ async def reply(request: web.Request) -> web.Response:
         await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
         ctx.feed.notify()
     return web.json_response({"message": await asyncio.to_thread(_message, ctx.db, message_id)})
+
+
+def _loopback(remote: str | None) -> bool:
+    try:
+        return remote is not None and ipaddress.ip_address(remote).is_loopback
+    except ValueError:
+        return False
+
+
+@web.middleware
+async def desktops_only_from_loopback(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Until staff sign-in exists, the desktops' API answers this machine only: the callback URL must
+    face the internet, the reply API must not. Put a reverse proxy in front of /wechat/ only."""
+    if request.path.startswith("/api/") and not context(request).remote_desktops and not _loopback(request.remote):
+        return web.json_response({"error": "此服务端只接受本机桌面端的连接。"}, status=403)
+    return await handler(request)
 
 
 def add_routes(app: web.Application) -> None:

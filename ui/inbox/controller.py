@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.sync.client import HubClient, HubRefused, HubUnreachable
 from console.sync.replica import Replica
+from ui.format import tr
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class InboxController(QObject):
                 batch = await self.client.changes(cursor, wait=25 if caught_up else 0)
             except HubUnreachable as exc:
                 log.info("hub unreachable: %s", exc)
-                self._set_online(False, OFFLINE_TEXT)
+                self._set_online(False, tr(OFFLINE_TEXT))
                 await asyncio.sleep(delay)
                 delay, caught_up = min(delay * 2, 30.0), False
                 continue
@@ -105,7 +106,7 @@ class InboxController(QObject):
         try:
             message = await self.client.reply(command_id, conversation_id, text)
         except HubUnreachable:
-            self.replyNotSent.emit(conversation_id, UNSENT_TEXT)
+            self.replyNotSent.emit(conversation_id, tr(UNSENT_TEXT))
             return
         except HubRefused as exc:
             self.replyNotSent.emit(conversation_id, str(exc))
