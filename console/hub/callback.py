@@ -47,9 +47,9 @@ async def server_check(request: web.Request) -> web.Response:
         raise web.HTTPForbidden(text="invalid signature") from exc
 
 
-def _store(db: Database, appid: str, fields: dict[str, Any]) -> Ingested:
+def _store(db: Database, account_id: int, fields: dict[str, Any]) -> Ingested:
     with db.session() as session:
-        account = session.scalar(select(Account).where(Account.appid == appid))
+        account = session.get(Account, account_id)  # already looked up by appid to verify the push
         assert account is not None
         return ingest(session, account, fields)
 
@@ -68,7 +68,7 @@ async def push(request: web.Request) -> web.Response:
     except MalformedCallback as exc:
         log.warning("refused a malformed push for %s: %s", account.appid, exc)
         raise web.HTTPBadRequest(text="malformed message") from exc
-    result = await asyncio.to_thread(_store, ctx.db, account.appid, fields)
+    result = await asyncio.to_thread(_store, ctx.db, account.id, fields)
     if result.message_id is not None:
         ctx.feed.notify()
     return web.Response(text="success")
