@@ -14,10 +14,6 @@ def from_epoch(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
 
 
-def to_epoch(value: datetime) -> float:
-    return value.replace(tzinfo=UTC).timestamp()
-
-
 def iso(value: datetime | None) -> str | None:
     """ISO 8601 with the zone spelled out, for JSON."""
     return None if value is None else value.replace(tzinfo=UTC).isoformat()
