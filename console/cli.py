@@ -178,6 +178,10 @@ def parser() -> argparse.ArgumentParser:
     upgrade = db.add_parser("upgrade", help="升级数据库结构（升级前自动备份）")
     with_db(upgrade)
     upgrade.set_defaults(func=_db_upgrade)
+
+    from console.workcal.commands import register as register_holidays
+
+    register_holidays(sub)
     return p
 
 

@@ -22,6 +22,7 @@ from console.secrets import AccountSecrets, Vault
 from console.secrets.memory import MemoryKeyring
 from console.store.database import next_seq
 from console.store.models import Follower
+from console.timeutil import from_epoch
 
 DEMO_ACCOUNTS = [
     ("wx5f1c2a9b3d7e4f60", "某县发布", "subscription"),
@@ -42,6 +43,7 @@ class DemoWorld:
         self.vault = Vault(MemoryKeyring())
         self._http: aiohttp.ClientSession = self.servers.call(self._open_http())
         self.hub, app = build_hub(f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url)
+        self.hub.clock = lambda: from_epoch(self.state.clock.now())  # one "now" for WeChat and the hub
         self.hub_url = self.servers.serve(app)
         accounts = DEMO_ACCOUNTS if accounts is None else accounts
         for appid, name, kind in accounts:

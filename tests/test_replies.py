@@ -38,23 +38,36 @@ def test_reply_reaches_the_follower_once_even_when_the_command_is_retried(world,
     assert len(out) == 1 and out[0].status == "sent" and out[0].sent_at is not None
 
 
-def test_reply_after_48_hours_is_refused_in_words(world, conversation):
-    world.advance_clock(48 * 3600 + 60)
-    response = reply(world, conversation.id, "迟到的回复", uuid.uuid4().hex)
-    message = response.json()["message"]
+def test_reply_at_47h59_goes_and_at_48h01_is_refused_before_sending(world, conversation):
+    world.advance_clock(47 * 3600 + 59 * 60)
+    assert reply(world, conversation.id, "还在窗口内的回复", uuid.uuid4().hex).json()["message"]["status"] == "sent"
+    world.advance_clock(2 * 60)
+    late = reply(world, conversation.id, "迟到的回复", uuid.uuid4().hex)
+    assert late.status_code == 422
+    assert "48 小时" in late.json()["error"] and "内部备注" in late.json()["error"]  # why, and what else
+    assert [m.content for m in world.sent_to(SAFE_APPID, OPENID)] == ["还在窗口内的回复"]
+    assert [m.content for m in stored(world, direction="out")] == ["还在窗口内的回复"]
+
+
+def test_sixth_message_in_a_window_is_refused_before_sending(world, conversation):
+    for n in range(5):
+        assert reply(world, conversation.id, f"第{n + 1}条", uuid.uuid4().hex).json()["message"]["status"] == "sent"
+    sixth = reply(world, conversation.id, "第6条", uuid.uuid4().hex)
+    assert sixth.status_code == 422 and "最多可回复 5 条" in sixth.json()["error"]
+    assert len(world.sent_to(SAFE_APPID, OPENID)) == 5
+    world.push(SAFE_APPID, OPENID, content="还有一个问题")  # the follower writes again: a fresh window
+    assert reply(world, conversation.id, "请讲", uuid.uuid4().hex).json()["message"]["status"] == "sent"
+
+
+def test_wechat_refusal_is_still_worded_when_the_hub_thought_the_window_open(world, conversation):
+    frozen = world.hub.clock()
+    world.hub.clock = lambda: frozen  # the hub's clock lags; WeChat's moved on past 48 hours
+    world.state.clock.advance(48 * 3600 + 60)
+    message = reply(world, conversation.id, "迟到的回复", uuid.uuid4().hex).json()["message"]
     assert message["status"] == "failed"
     assert message["error_code"] == 45015
     assert "48 小时" in message["error_text"]
     assert world.sent_to(SAFE_APPID, OPENID) == []
-
-
-def test_sixth_message_in_a_window_is_refused(world, conversation):
-    for n in range(5):
-        assert reply(world, conversation.id, f"第{n + 1}条", uuid.uuid4().hex).json()["message"]["status"] == "sent"
-    sixth = reply(world, conversation.id, "第6条", uuid.uuid4().hex).json()["message"]
-    assert sixth["status"] == "failed" and sixth["error_code"] == 45047
-    assert "条数已用完" in sixth["error_text"]
-    assert len(world.sent_to(SAFE_APPID, OPENID)) == 5
 
 
 def test_expired_access_token_is_refreshed_without_bothering_the_operator(world, conversation):

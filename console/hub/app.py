@@ -4,14 +4,21 @@ worker threads so one slow call never holds up WeChat's 5-second callback budget
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 
 from aiohttp import web
 
 from console import __version__
-from console.hub import callback, sync_api
+from console.hub import callback, commands_api, sync_api
 from console.hub.context import CONTEXT, HubContext
+from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
 from console.wechat.callback import MAX_BODY
+
+log = logging.getLogger(__name__)
+WAKE_INTERVAL = 15.0
 
 
 async def _healthz(_request: web.Request) -> web.Response:
@@ -26,6 +33,26 @@ async def _on_startup(app: web.Application) -> None:
     ctx.feed.notify()
 
 
+async def _wake_snoozed(app: web.Application) -> None:
+    """稍后处理 ends on time even when no desktop is open."""
+    ctx = app[CONTEXT]
+    while True:
+        try:
+            if await asyncio.to_thread(wake_snoozed, ctx.db, ctx.clock()):
+                ctx.feed.notify()
+        except Exception:
+            log.exception("waking snoozed conversations failed; trying again shortly")
+        await asyncio.sleep(WAKE_INTERVAL)
+
+
+async def _background(app: web.Application) -> AsyncIterator[None]:
+    task = asyncio.create_task(_wake_snoozed(app))
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
 async def _on_shutdown(app: web.Application) -> None:
     app[CONTEXT].feed.close()
 
@@ -38,6 +65,8 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     app.router.add_get("/wechat/{appid}", callback.server_check)
     app.router.add_post("/wechat/{appid}", callback.push)
     sync_api.add_routes(app)
+    commands_api.add_routes(app)
     app.on_startup.append(_on_startup)
     app.on_shutdown.append(_on_shutdown)
+    app.cleanup_ctx.append(_background)
     return app

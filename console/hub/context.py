@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from aiohttp import web
 
 from console.hub.feed import ChangeFeed
+from console.inbox.presence import PresenceBoard
 from console.secrets import Vault
 from console.store.database import Database
+from console.timeutil import utcnow
 from console.wechat.gateway import Gateway
 
 
@@ -18,6 +22,10 @@ class HubContext:
     vault: Vault
     gateway: Gateway
     feed: ChangeFeed = field(default_factory=ChangeFeed)
+    presence: PresenceBoard = field(default_factory=PresenceBoard)
+    # The hub's "now" for WeChat's window rules; the demo and tests follow the sandbox's clock.
+    clock: Callable[[], datetime] = utcnow
+    seats: set[tuple[str, str]] = field(default_factory=set)  # (login, name) already registered as staff
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
     remote_desktops: bool = False
 

@@ -1,4 +1,4 @@
-"""The desktops' API: pull changes since a cursor (long-poll), push a reply command."""
+"""The desktops' API: pull changes since a cursor (long-poll), with who-is-where and the hub's clock."""
 
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from console.hub.context import context
-from console.replies.sending import ReplyRefused, deliver, record_reply
 from console.store.database import Database
-from console.store.models import Message
-from console.sync.wire import changes_since, to_wire
+from console.sync.wire import changes_since
+from console.timeutil import iso
 
 MAX_WAIT = 30.0
 
 
-def _int(request: web.Request, name: str, default: int) -> int:
+def query_int(request: web.Request, name: str, default: int) -> int:
     try:
         return int(request.query.get(name, default))
     except ValueError as exc:
@@ -31,47 +30,22 @@ def _changes(db: Database, cursor: int, limit: int) -> dict[str, Any]:
 
 
 async def changes(request: web.Request) -> web.Response:
-    """`GET /api/changes?cursor=N&wait=S`: answers at once if anything changed, else within S seconds."""
+    """`GET /api/changes?cursor=N&wait=S&presence=V`: answers at once if rows changed (or who-is-where
+    changed since presence version V), else within S seconds. It carries the hub's clock, so a desktop
+    whose own clock is off still shows WeChat's window right."""
     ctx = context(request)
-    cursor = _int(request, "cursor", 0)
-    limit = max(1, min(_int(request, "limit", 500), 2000))
-    wait = max(0.0, min(float(_int(request, "wait", 0)), MAX_WAIT))
+    cursor = query_int(request, "cursor", 0)
+    limit = max(1, min(query_int(request, "limit", 500), 2000))
+    wait = max(0.0, min(float(query_int(request, "wait", 0)), MAX_WAIT))
+    presence = query_int(request, "presence", ctx.presence.version)  # absent: rows only
     mark = ctx.feed.mark()
     result = await asyncio.to_thread(_changes, ctx.db, cursor, limit)
-    if result["cursor"] == cursor and wait > 0:
+    if result["cursor"] == cursor and presence == ctx.presence.version and wait > 0:
         await ctx.feed.wait(wait, mark)
         result = await asyncio.to_thread(_changes, ctx.db, cursor, limit)
+    result["presence"] = ctx.presence.snapshot()
+    result["now"] = iso(ctx.clock())
     return web.json_response(result)
-
-
-def _message(db: Database, message_id: int) -> dict[str, Any]:
-    with db.session() as session:
-        message = session.get(Message, message_id)
-        assert message is not None
-        return to_wire(message)
-
-
-async def reply(request: web.Request) -> web.Response:
-    """`POST /api/replies` {command_id, conversation_id, content}: stored, sent once, result returned."""
-    ctx = context(request)
-    try:
-        body = await request.json()
-        command_id = str(body["command_id"])
-        conversation_id = int(body["conversation_id"])
-        content = str(body["content"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise web.HTTPBadRequest(text="expected JSON with command_id, conversation_id, content") from exc
-    if not 8 <= len(command_id) <= 64:
-        raise web.HTTPBadRequest(text="command_id must be 8 to 64 characters")
-    try:
-        message_id, created = await asyncio.to_thread(record_reply, ctx.db, command_id, conversation_id, content)
-    except ReplyRefused as exc:
-        return web.json_response({"error": str(exc)}, status=422)
-    if created:
-        ctx.feed.notify()
-        await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
-        ctx.feed.notify()
-    return web.json_response({"message": await asyncio.to_thread(_message, ctx.db, message_id)})
 
 
 def _loopback(remote: str | None) -> bool:
@@ -92,4 +66,3 @@ async def desktops_only_from_loopback(request: web.Request, handler: Handler) ->
 
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/changes", changes)
-    app.router.add_post("/api/replies", reply)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -38,6 +39,20 @@ _EVENT_LABELS = {
 }
 
 
+# Where a conversation goes back to 新消息 when the follower writes again (稍后处理 ends on a reply too).
+WAKES_ON_MESSAGE = {ConversationStatus.REPLIED, ConversationStatus.CLOSED, ConversationStatus.SNOOZED}
+
+
+def _follower_wrote(conversation: Conversation, at: datetime) -> None:
+    """A follower's message starts the response timer (if none is running) and wakes the thread."""
+    if conversation.waiting_since is None:
+        conversation.waiting_since = at
+    if conversation.status in WAKES_ON_MESSAGE:
+        conversation.status = ConversationStatus.NEW
+        conversation.snoozed_until = None
+        conversation.snooze_until_reply = False
+
+
 @dataclass(frozen=True)
 class Ingested:
     message_id: int | None  # None: a retry (or a system event) — nothing new stored
@@ -56,7 +71,11 @@ def describe(fields: dict[str, Any]) -> str:
         return f"{label} {key}" if event == "CLICK" and key else label
     label = _TYPE_LABELS.get(msg_type, f"[{msg_type}]")
     if msg_type == "location":
-        return f"{label} {fields.get('Label') or ''}".strip()
+        # A pin dropped on the map has no Label; the coordinates still say where.
+        place = fields.get("Label") or (
+            f"{fields['Location_X']}, {fields['Location_Y']}" if fields.get("Location_X") else ""
+        )
+        return f"{label} {place}".strip()
     if msg_type == "link":
         return f"{label} {fields.get('Title') or ''}".strip()
     if msg_type == "voice" and fields.get("Recognition"):
@@ -133,11 +152,12 @@ def ingest(session: Session, account: Account, fields: dict[str, Any]) -> Ingest
             if event is None or event in INTERACTION_EVENTS:
                 conversation.last_inbound_at = created
                 conversation.last_inbound_kind = "event" if event else "message"
+                conversation.window_used = 0  # the new interaction replaces WeChat's window
             conversation.last_message_at = max(conversation.last_message_at, created)
             conversation.preview = content[:200]
-            if conversation.status in (ConversationStatus.REPLIED, ConversationStatus.CLOSED) and event != (
-                "unsubscribe"
-            ):
+            if event is None:
+                _follower_wrote(conversation, created)
+            elif conversation.status in WAKES_ON_MESSAGE and event != "unsubscribe":
                 conversation.status = ConversationStatus.NEW
             conversation.seq = seq
     except IntegrityError:

@@ -5,6 +5,7 @@ and reported, never silently re-sent (WeChat's 客服 API has no idempotency key
 from __future__ import annotations
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from console.store.database import Database, next_seq
 from console.store.models import Conversation, ConversationStatus, Direction, Message, SendStatus
@@ -20,36 +21,52 @@ class ReplyRefused(ValueError):
     """The command cannot become a message at all (unknown conversation, empty text)."""
 
 
+def check_text(content: str) -> str:
+    """The text WeChat will take, or ReplyRefused saying why not."""
+    content = content.strip()
+    if not content:
+        raise ReplyRefused("回复内容不能为空。")
+    if len(content.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise ReplyRefused("回复内容超过微信 2048 字节的上限（约 680 个汉字），请缩短后再发送。")
+    return content
+
+
+def new_reply(
+    session: Session,
+    conversation: Conversation,
+    content: str,
+    command_id: str | None,
+    author_name: str | None = None,
+) -> Message:
+    """Add the reply as pending, in the caller's transaction."""
+    message = Message(
+        account_id=conversation.account_id,
+        conversation_id=conversation.id,
+        follower_id=conversation.follower_id,
+        direction=Direction.OUTBOUND,
+        msg_type="text",
+        content=check_text(content),
+        command_id=command_id,
+        status=SendStatus.PENDING,
+        author_name=author_name,
+        created_at=utcnow(),
+        seq=next_seq(session),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
 def record_reply(db: Database, command_id: str, conversation_id: int, content: str) -> tuple[int, bool]:
     """Store the reply as pending. Returns (message id, created); created is False for a retry."""
-    content = content.strip()
     with db.session() as session:
         existing = session.scalar(select(Message.id).where(Message.command_id == command_id))
         if existing is not None:
             return existing, False
-        if not content:
-            raise ReplyRefused("回复内容不能为空。")
-        if len(content.encode("utf-8")) > MAX_TEXT_BYTES:
-            raise ReplyRefused("回复内容超过微信 2048 字节的上限（约 680 个汉字），请缩短后再发送。")
         conversation = session.get(Conversation, conversation_id)
         if conversation is None:
             raise ReplyRefused("找不到这个会话，可能已被删除。")
-        seq = next_seq(session)
-        message = Message(
-            account_id=conversation.account_id,
-            conversation_id=conversation.id,
-            follower_id=conversation.follower_id,
-            direction=Direction.OUTBOUND,
-            msg_type="text",
-            content=content,
-            command_id=command_id,
-            status=SendStatus.PENDING,
-            created_at=utcnow(),
-            seq=seq,
-        )
-        session.add(message)
-        session.flush()
-        return message.id, True
+        return new_reply(session, conversation, content, command_id).id, True
 
 
 def deliver(db: Database, gateway: Gateway, message_id: int) -> None:
@@ -75,7 +92,10 @@ def deliver(db: Database, gateway: Gateway, message_id: int) -> None:
             message.sent_at = utcnow()
             conversation = session.get(Conversation, message.conversation_id)
             assert conversation is not None
-            conversation.status = ConversationStatus.REPLIED
+            if conversation.status != ConversationStatus.CLOSED:
+                conversation.status = ConversationStatus.REPLIED
+            conversation.waiting_since = None
+            conversation.window_used += 1
             conversation.last_message_at = message.sent_at
             conversation.preview = message.content[:200]
             conversation.seq = seq

@@ -32,6 +32,17 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+    # The search index's triggers call wx_bigrams; without it every write to message/note/follower fails.
+    from console.store.search_index import register_sqlite_functions
+
+    register_sqlite_functions(dbapi_connection)
+
+
+def _sqlite_durable(dbapi_connection: object, _record: object) -> None:
+    """Every commit reaches the disk before it returns: a draft typed before a power cut survives it."""
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -44,7 +55,7 @@ def alembic_config(engine: Engine) -> Config:
 class Database:
     """An engine plus a session factory; `session()` is a unit of work that commits or rolls back."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, durable: bool = False) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -56,6 +67,8 @@ class Database:
         self.engine = create_engine(url, future=True)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            if durable:
+                event.listen(self.engine, "connect", _sqlite_durable)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -81,10 +94,13 @@ class Database:
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
+    def head_revision(self) -> str | None:
+        return ScriptDirectory.from_config(alembic_config(self.engine)).get_current_head()
+
     def migrate(self) -> None:
         """Bring the schema to head; back up an existing SQLite file first, as a migration may fail."""
         cfg = alembic_config(self.engine)
-        head = ScriptDirectory.from_config(cfg).get_current_head()
+        head = self.head_revision()
         current = self.current_revision()
         if current == head:
             return
@@ -97,9 +113,10 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str) -> Database:
-    """Open and migrate; the one way the product gets a database."""
-    db = Database(url)
+def open_database(url: str, durable: bool = False) -> Database:
+    """Open and migrate; the one way the product gets a database. `durable` for a desktop's replica,
+    where drafts are written as they are typed."""
+    db = Database(url, durable)
     db.migrate()
     return db
 

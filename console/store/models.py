@@ -47,8 +47,16 @@ class SendStatus(StrEnum):
 class ConversationStatus(StrEnum):
     NEW = "new"  # 新消息
     OPEN = "open"  # 处理中
+    REVIEW = "review"  # 待审核
     REPLIED = "replied"  # 已回复
     CLOSED = "closed"  # 已关闭
+    SNOOZED = "snoozed"  # 稍后处理
+
+
+class CommandState(StrEnum):
+    QUEUED = "queued"  # desktop outbox: waiting for the hub
+    APPLIED = "applied"
+    REFUSED = "refused"
 
 
 class SyncCounter(Base):
@@ -73,6 +81,29 @@ class Account(Base):
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
 
+class Staff(Base):
+    """A colleague who can be assigned a conversation. Sign-in and roles come with the review work;
+    until then a desktop names its seat and registers it here."""
+
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Label(Base):
+    """An office-wide label (社保, 投诉, 咨询…) operators put on conversations."""
+
+    __tablename__ = "label"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    color: Mapped[str] = mapped_column(String(9), default="#5b8def")
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
 class Follower(Base):
     __tablename__ = "follower"
     __table_args__ = (UniqueConstraint("account_id", "openid"),)
@@ -93,6 +124,14 @@ class Conversation(Base):
     """One per follower of one account: the thread an operator works on."""
 
     __tablename__ = "conversation"
+    __table_args__ = (
+        # The inbox lists newest first under any one filter; each index serves one filter's scan.
+        Index("ix_conversation_recent", "last_message_at", "id"),
+        Index("ix_conversation_status_recent", "status", "last_message_at", "id"),
+        Index("ix_conversation_account_recent", "account_id", "last_message_at", "id"),
+        Index("ix_conversation_assignee_recent", "assignee_id", "last_message_at", "id"),
+        Index("ix_conversation_waiting", "waiting_since", "id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     follower_id: Mapped[int] = mapped_column(ForeignKey("follower.id"), unique=True)
@@ -102,10 +141,71 @@ class Conversation(Base):
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     last_inbound_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     preview: Mapped[str] = mapped_column(String(200), default="")
+    # The oldest inbound message nobody has answered yet: the response timer runs from here.
+    waiting_since: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # 客服 messages sent since last_inbound_at (WeChat allows 5 after a message, 3 after an event).
+    window_used: Mapped[int] = mapped_column(Integer, default=0)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    # Label names wrapped in bars ("|社保|投诉|") so one LIKE finds a label without a join table to sync.
+    labels: Mapped[str] = mapped_column(String(500), default="")
+    snoozed_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    snooze_until_reply: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
     account: Mapped[Account] = relationship()
     follower: Mapped[Follower] = relationship()
+
+
+class Note(Base):
+    """An internal note on a conversation: colleagues read it, the follower never does."""
+
+    __tablename__ = "note"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id"), index=True)
+    author_name: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    command_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Command(Base):
+    """Hub side: every desktop command applied (or refused) once, by its client-made id, so a retry
+    after a dropped connection returns the first answer instead of acting twice."""
+
+    __tablename__ = "command"
+    command_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    conversation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    seat: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    state: Mapped[str] = mapped_column(String(16))
+    result: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Outbox(Base):
+    """Desktop side: what the operator did while the hub was out of reach, applied in order later."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    command_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    conversation_id: Mapped[int] = mapped_column(Integer, index=True)
+    args: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), default=CommandState.QUEUED)
+    error_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Draft(Base):
+    """Desktop side: the unsent text of each conversation, saved as it is typed."""
+
+    __tablename__ = "draft"
+    conversation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    # Why a queued reply came back (window closed, a colleague answered…), shown beside the draft.
+    notice: Mapped[str | None] = mapped_column(Text, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Message(Base):
@@ -136,6 +236,8 @@ class Message(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Who sent an outbound message (a seat's name), so colleagues see who answered.
+    author_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
     account: Mapped[Account] = relationship()

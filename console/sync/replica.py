@@ -29,7 +29,8 @@ class Replica:
             return int(value or 0)
 
     def apply(self, batch: dict[str, Any]) -> int:
-        """Upsert every row of one batch and advance the cursor, in one transaction. Returns rows applied."""
+        """Upsert every row of one batch and advance the cursor (if it carries one), in one transaction.
+        Returns rows applied."""
         count = 0
         with self._write, self.db.session() as session:
             for model in SYNCED:
@@ -40,17 +41,46 @@ class Replica:
                     session.merge(from_wire(model, data))
                     count += 1
                 session.flush()
-            counter = session.get(SyncCounter, CURSOR)
-            if counter is None:
-                session.add(SyncCounter(name=CURSOR, value=int(batch["cursor"])))
-            else:
-                counter.value = max(counter.value, int(batch["cursor"]))
+            if "cursor" in batch:
+                counter = session.get(SyncCounter, CURSOR)
+                if counter is None:
+                    session.add(SyncCounter(name=CURSOR, value=int(batch["cursor"])))
+                else:
+                    counter.value = max(counter.value, int(batch["cursor"]))
         return count
 
-    def conversations(self) -> list[views.ConversationRow]:
+    def merge_answer(self, answer: dict[str, Any]) -> int:
+        """The rows a command's answer carries (its message, the conversation as the hub has it)."""
+        batch: dict[str, Any] = {}
+        if answer.get("message"):
+            batch["messages"] = [answer["message"]]
+        if answer.get("conversation"):
+            batch["conversations"] = [answer["conversation"]]
+        return self.apply(batch) if batch else 0
+
+    def conversations(self, flt: views.InboxFilter | None = None) -> list[views.ConversationRow]:
         with self.db.session() as session:
-            return views.conversations(session)
+            return views.conversations(session, flt)
+
+    def conversation_ids(
+        self, flt: views.InboxFilter, after: views.SortKey | None, limit: int
+    ) -> list[tuple[int, views.SortKey]]:
+        with self.db.session() as session:
+            return views.conversation_ids(session, flt, after, limit)
+
+    def conversation_rows(self, ids: list[int]) -> dict[int, views.ConversationRow]:
+        with self.db.session() as session:
+            return views.conversation_rows(session, ids)
+
+    def count(self, flt: views.InboxFilter) -> int:
+        with self.db.session() as session:
+            return views.count_conversations(session, flt)
 
     def messages(self, conversation_id: int) -> list[views.MessageRow]:
         with self.db.session() as session:
             return views.messages(session, conversation_id)
+
+    def choices(self) -> tuple[list[views.Choice], list[views.Choice], list[str]]:
+        """Accounts, colleagues and labels, for the filter bar and the assign/label pickers."""
+        with self.db.session() as session:
+            return views.accounts(session), views.colleagues(session), views.labels(session)

@@ -8,12 +8,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.store.models import Account, Base, Conversation, Follower, Message
+from console.store.models import Account, Base, Conversation, Follower, Label, Message, Note, Staff
 from console.timeutil import iso, parse_iso
 
-SYNCED: tuple[type[Base], ...] = (Account, Follower, Conversation, Message)
-KEYS = {Account: "accounts", Follower: "followers", Conversation: "conversations", Message: "messages"}
+# Parents before children, so one batch applies in order.
+SYNCED: tuple[type[Base], ...] = (Staff, Label, Account, Follower, Conversation, Message, Note)
+KEYS: dict[type[Base], str] = {
+    Staff: "staff",
+    Label: "labels",
+    Account: "accounts",
+    Follower: "followers",
+    Conversation: "conversations",
+    Message: "messages",
+    Note: "notes",
+}
 _DATETIMES = {
+    "waiting_since",
+    "snoozed_until",
     "created_at",
     "received_at",
     "sent_at",
@@ -56,15 +67,19 @@ def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, 
     batch: dict[type[Base], dict[int, Base]] = {model: {} for model in SYNCED}
     for _, row in found:
         batch[type(row)][row.id] = row  # type: ignore[attr-defined]
-    for message in list(batch[Message].values()):
-        assert isinstance(message, Message)
-        parent = session.get(Conversation, message.conversation_id)
+    for child in [*batch[Message].values(), *batch[Note].values()]:
+        assert isinstance(child, Message | Note)
+        parent = session.get(Conversation, child.conversation_id)
         if parent is not None:
             batch[Conversation].setdefault(parent.id, parent)
     for conversation in list(batch[Conversation].values()):
         assert isinstance(conversation, Conversation)
         batch[Follower].setdefault(conversation.follower_id, conversation.follower)
         batch[Account].setdefault(conversation.account_id, conversation.account)
+        if conversation.assignee_id is not None:
+            assignee = session.get(Staff, conversation.assignee_id)
+            if assignee is not None:
+                batch[Staff].setdefault(assignee.id, assignee)
     result: dict[str, Any] = {"cursor": new_cursor, "more": more}
     for model in SYNCED:
         result[KEYS[model]] = [to_wire(row) for row in batch[model].values()]

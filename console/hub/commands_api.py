@@ -1,0 +1,127 @@
+"""The desktops' write side: operators' commands (reply, status, assign, labels, note, snooze), each
+applied once by its client-made id, and the presence reports behind the reply lock."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+
+from console.hub.context import HubContext, context
+from console.inbox import commands
+from console.replies.sending import deliver
+from console.store.database import Database
+from console.store.models import CommandState, Conversation, Message
+from console.sync.wire import to_wire
+
+
+def _rows(db: Database, message_id: int | None, conversation_id: int) -> dict[str, Any]:
+    with db.session() as session:
+        out: dict[str, Any] = {}
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is not None:
+            out["conversation"] = to_wire(conversation)
+        if message_id is not None:
+            message = session.get(Message, message_id)
+            if message is not None:
+                out["message"] = to_wire(message)
+        return out
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError as exc:
+        raise web.HTTPBadRequest(text="expected a JSON body") from exc
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text="expected a JSON object")
+    return body
+
+
+async def _run(
+    ctx: HubContext, command_id: str, kind: str, conversation_id: int, args: dict[str, Any], seat: commands.Seat
+) -> tuple[commands.Outcome, dict[str, Any]]:
+    if not 8 <= len(command_id) <= 64:
+        raise web.HTTPBadRequest(text="command_id must be 8 to 64 characters")
+    try:
+        outcome = await asyncio.to_thread(
+            commands.apply, ctx.db, ctx.presence, command_id, kind, conversation_id, args, seat, ctx.clock()
+        )
+    except ValueError as exc:
+        raise web.HTTPBadRequest(text=str(exc)) from exc
+    if outcome.fresh:
+        ctx.feed.notify()
+    if outcome.deliver is not None:
+        await asyncio.to_thread(deliver, ctx.db, ctx.gateway, outcome.deliver)
+        ctx.feed.notify()
+    rows = await asyncio.to_thread(_rows, ctx.db, outcome.result.get("message_id"), conversation_id)
+    return outcome, rows
+
+
+async def command(request: web.Request) -> web.Response:
+    """`POST /api/commands` {command_id, kind, conversation_id, args, seat, seat_name}: applied once.
+    200 with the changed rows, or 422 with the reason and the conversation as the hub has it, so a
+    desktop can take back what it showed ahead of time."""
+    ctx = context(request)
+    body = await _body(request)
+    try:
+        command_id, kind = str(body["command_id"]), str(body["kind"])
+        conversation_id = int(body["conversation_id"])
+        args = body.get("args") or {}
+        if not isinstance(args, dict):
+            raise TypeError("args")
+        seat = commands.Seat(body.get("seat"), body.get("seat_name"))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise web.HTTPBadRequest(text="expected command_id, kind, conversation_id, args") from exc
+    outcome, rows = await _run(ctx, command_id, kind, conversation_id, args, seat)
+    status = 200 if outcome.state == CommandState.APPLIED else 422
+    answer = {"state": outcome.state, "result": outcome.result, "error": outcome.error, **rows}
+    return web.json_response(answer, status=status)
+
+
+async def reply(request: web.Request) -> web.Response:
+    """`POST /api/replies` {command_id, conversation_id, content}: one reply, for scripts."""
+    ctx = context(request)
+    body = await _body(request)
+    try:
+        command_id = str(body["command_id"])
+        conversation_id = int(body["conversation_id"])
+        content = str(body["content"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise web.HTTPBadRequest(text="expected JSON with command_id, conversation_id, content") from exc
+    seat = commands.Seat(None, None)
+    outcome, rows = await _run(ctx, command_id, "reply", conversation_id, {"content": content}, seat)
+    if outcome.state != CommandState.APPLIED:
+        return web.json_response({"error": outcome.error}, status=422)
+    return web.json_response({"message": rows["message"]})
+
+
+async def presence(request: web.Request) -> web.Response:
+    """`POST /api/presence` {seat, name, conversation_id, typing, take_over}: what this seat has open.
+    A seat's first report registers it as a colleague others can assign to."""
+    ctx = context(request)
+    body = await _body(request)
+    try:
+        login, name = str(body["seat"])[:64], str(body["name"])[:100]
+        conversation_id = None if body.get("conversation_id") is None else int(body["conversation_id"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise web.HTTPBadRequest(text="expected seat, name, conversation_id") from exc
+    if (login, name) not in ctx.seats:
+        await asyncio.to_thread(commands.register_seat, ctx.db, login, name)
+        ctx.seats.add((login, name))
+        ctx.feed.notify()
+    if body.get("take_over") and conversation_id is not None:
+        ctx.presence.take_over(conversation_id, login, name)
+        changed = True
+    else:
+        changed = ctx.presence.report(login, name, conversation_id, bool(body.get("typing")))
+    if changed:
+        ctx.feed.notify()
+    return web.json_response(ctx.presence.snapshot())
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post("/api/replies", reply)
+    app.router.add_post("/api/commands", command)
+    app.router.add_post("/api/presence", presence)

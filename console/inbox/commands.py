@@ -1,0 +1,282 @@
+"""What operators do to a conversation, applied by the hub exactly once per client-made command id:
+reply, change status, assign, label, note, snooze. A command queued offline may arrive hours later,
+so each is checked against the conversation as it is now (window closed, a colleague answered, a
+colleague holds the reply lock) and refused in words rather than applied blindly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.inbox.presence import LockHeld, PresenceBoard
+from console.inbox.window import window_state
+from console.replies.sending import ReplyRefused, new_reply
+from console.store.database import Database, next_seq
+from console.store.models import (
+    Command,
+    CommandState,
+    Conversation,
+    ConversationStatus,
+    Direction,
+    Label,
+    Message,
+    Note,
+    SendStatus,
+    Staff,
+)
+from console.timeutil import iso, parse_iso, utcnow
+
+KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
+SETTABLE = {s.value for s in ConversationStatus} - {ConversationStatus.SNOOZED.value, ConversationStatus.REVIEW.value}
+MAX_NOTE = 4000
+MAX_LABELS = 10
+
+
+class CommandRefused(ValueError):
+    """The command is well formed but cannot be applied now; the words say why and what to do."""
+
+
+@dataclass
+class Outcome:
+    state: str  # CommandState.APPLIED or REFUSED
+    result: dict[str, Any] = field(default_factory=dict)
+    deliver: int | None = None  # a reply's message id, to hand to WeChat after the commit
+    fresh: bool = True  # False when this answers a retry
+
+    @property
+    def error(self) -> str | None:
+        return self.result.get("error") if self.state == CommandState.REFUSED else None
+
+
+@dataclass(frozen=True)
+class Seat:
+    login: str | None
+    name: str | None
+
+
+def apply(
+    db: Database,
+    board: PresenceBoard,
+    command_id: str,
+    kind: str,
+    conversation_id: int,
+    args: dict[str, Any],
+    seat: Seat,
+    now: datetime | None = None,
+) -> Outcome:
+    """Apply one command, or answer with the first outcome if this id was seen before."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown command kind {kind!r}")
+    now = now or utcnow()
+    with db.session() as session:
+        seen = session.get(Command, command_id)
+        if seen is not None:
+            return Outcome(seen.state, dict(seen.result or {}), fresh=False)
+        outcome = Outcome(CommandState.APPLIED)
+        try:
+            with session.begin_nested():
+                conversation = session.get(Conversation, conversation_id)
+                if conversation is None:
+                    raise CommandRefused("找不到这个会话，可能已被删除。")
+                outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
+        except (CommandRefused, ReplyRefused, LockHeld) as exc:
+            outcome = Outcome(CommandState.REFUSED, {"error": str(exc)})
+        session.add(
+            Command(
+                command_id=command_id,
+                kind=kind,
+                conversation_id=conversation_id,
+                seat=seat.login,
+                state=outcome.state,
+                result=outcome.result,
+                created_at=now,
+            )
+        )
+    return outcome
+
+
+def _reply(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    window = window_state(conversation.last_inbound_at, conversation.last_inbound_kind, conversation.window_used, now)
+    pending = session.scalar(
+        select(Message.id)
+        .where(
+            Message.conversation_id == conversation.id,
+            Message.direction == Direction.OUTBOUND,
+            Message.status.in_((SendStatus.PENDING, SendStatus.SENDING)),
+        )
+        .limit(1)
+    )
+    if window.refusal is not None:
+        raise CommandRefused(window.refusal)
+    if pending is not None and window.left <= 1:
+        raise CommandRefused("上一条回复还在发送中，客服消息额度只剩这一条。请稍候，看上一条是否送达后再发。")
+    after = args.get("after_message_id")
+    if after is not None:
+        answered = session.scalar(
+            select(Message)
+            .where(
+                Message.conversation_id == conversation.id,
+                Message.direction == Direction.OUTBOUND,
+                Message.id > int(after),
+                Message.status == SendStatus.SENT,
+                Message.author_name != (seat.name or ""),
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        if answered is not None and not args.get("take_over"):
+            who = answered.author_name or "同事"
+            raise CommandRefused(
+                f"{who}已经回复了这位粉丝，您的回复没有发出，草稿已保留。请先看看对方的回复，再决定是否仍要发送。"
+            )
+    board.check(conversation.id, seat.login, bool(args.get("take_over")))
+    # The command row holds the client's id; Message.command_id stays for the older /api/replies path.
+    message = new_reply(session, conversation, str(args.get("content", "")), None, seat.name)
+    if conversation.status in (ConversationStatus.NEW, ConversationStatus.SNOOZED):
+        conversation.status = ConversationStatus.OPEN
+    conversation.seq = message.seq
+    return Outcome(CommandState.APPLIED, {"message_id": message.id}, deliver=message.id)
+
+
+def _status(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    status = str(args.get("status", ""))
+    if status not in SETTABLE:
+        raise CommandRefused("无法设置为这个状态。")
+    conversation.status = status
+    if status == ConversationStatus.CLOSED:
+        conversation.waiting_since = None  # closing settles the wait: nothing more is owed
+    conversation.snoozed_until = None
+    conversation.snooze_until_reply = False
+    conversation.seq = next_seq(session)
+    return Outcome(CommandState.APPLIED, {"status": status})
+
+
+def _assign(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    staff_id = args.get("staff_id")
+    if staff_id is not None:
+        staff = session.get(Staff, int(staff_id))
+        if staff is None or not staff.active:
+            raise CommandRefused("这位同事不在人员名单中（可能已停用），无法指派。")
+    conversation.assignee_id = None if staff_id is None else int(staff_id)
+    if conversation.status == ConversationStatus.NEW and staff_id is not None:
+        conversation.status = ConversationStatus.OPEN
+    conversation.seq = next_seq(session)
+    return Outcome(CommandState.APPLIED, {"assignee_id": conversation.assignee_id})
+
+
+def labels_text(names: list[str]) -> str:
+    return "".join(f"|{name}" for name in names) + ("|" if names else "")
+
+
+def label_names(text: str) -> list[str]:
+    return [name for name in text.split("|") if name]
+
+
+def _labels(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    names = label_names(conversation.labels)
+    for name in args.get("add", []):
+        name = str(name).strip().replace("|", "")[:32]
+        if name and name not in names:
+            names.append(name)
+            if session.scalar(select(Label.id).where(Label.name == name)) is None:
+                session.add(Label(name=name, seq=next_seq(session)))
+    removed = {str(name) for name in args.get("remove", [])}
+    names = [name for name in names if name not in removed]
+    if len(names) > MAX_LABELS:
+        raise CommandRefused(f"一个会话最多 {MAX_LABELS} 个标签。")
+    conversation.labels = labels_text(names)
+    conversation.seq = next_seq(session)
+    return Outcome(CommandState.APPLIED, {"labels": names})
+
+
+def _note(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    body = str(args.get("body", "")).strip()
+    if not body:
+        raise CommandRefused("备注内容不能为空。")
+    if len(body) > MAX_NOTE:
+        raise CommandRefused(f"备注最长 {MAX_NOTE} 字，请分成几条。")
+    note = Note(
+        conversation_id=conversation.id,
+        author_name=seat.name or "同事",
+        body=body,
+        created_at=now,
+        seq=next_seq(session),
+    )
+    session.add(note)
+    session.flush()
+    return Outcome(CommandState.APPLIED, {"note_id": note.id})
+
+
+def _snooze(
+    session: Session, board: PresenceBoard, conversation: Conversation, args: dict[str, Any], seat: Seat, now: datetime
+) -> Outcome:
+    until = parse_iso(args.get("until"))
+    until_reply = bool(args.get("until_reply"))
+    if until is None and not until_reply:
+        raise CommandRefused("请选择稍后处理到什么时候：某个时间，或粉丝再次留言时。")
+    if until is not None and until <= now:
+        raise CommandRefused("稍后处理的时间已经过去，请选一个以后的时间。")
+    conversation.status = ConversationStatus.SNOOZED
+    conversation.snoozed_until = until
+    conversation.snooze_until_reply = until_reply
+    conversation.seq = next_seq(session)
+    return Outcome(CommandState.APPLIED, {"until": iso(until), "until_reply": until_reply})
+
+
+_HANDLERS = {
+    "reply": _reply,
+    "status": _status,
+    "assign": _assign,
+    "labels": _labels,
+    "note": _note,
+    "snooze": _snooze,
+}
+
+
+def wake_snoozed(db: Database, now: datetime | None = None) -> int:
+    """Conversations whose 稍后处理 time has come return to the inbox as 新消息. Returns how many."""
+    now = now or utcnow()
+    with db.session() as session:
+        due = session.scalars(
+            select(Conversation).where(
+                Conversation.status == ConversationStatus.SNOOZED,
+                Conversation.snoozed_until.is_not(None),
+                Conversation.snoozed_until <= now,
+            )
+        ).all()
+        if not due:
+            return 0
+        seq = next_seq(session)
+        for conversation in due:
+            conversation.status = ConversationStatus.NEW if conversation.waiting_since else ConversationStatus.OPEN
+            conversation.snoozed_until = None
+            conversation.snooze_until_reply = False
+            conversation.seq = seq
+        return len(due)
+
+
+def register_seat(db: Database, login: str, name: str) -> int:
+    """A desktop's seat becomes a colleague others can assign to (until staff sign-in replaces it)."""
+    with db.session() as session:
+        staff = session.scalar(select(Staff).where(Staff.login == login))
+        if staff is None:
+            staff = Staff(login=login, name=name, seq=next_seq(session))
+            session.add(staff)
+            session.flush()
+        elif staff.name != name or not staff.active:
+            staff.name, staff.active, staff.seq = name, True, next_seq(session)
+        return staff.id
