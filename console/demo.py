@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 from sqlalchemy import select
 
 from console.accounts import add_account
+from console.hub.context import HubContext
 from console.hub.serve import build_hub
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
@@ -42,14 +44,29 @@ class DemoWorld:
         self.sandbox_url = self.servers.serve(create_app(self.state))
         self.vault = Vault(MemoryKeyring())
         self._http: aiohttp.ClientSession = self.servers.call(self._open_http())
-        self.hub, app = build_hub(f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url)
-        self.hub.clock = lambda: from_epoch(self.state.clock.now())  # one "now" for WeChat and the hub
+        self.hub, app = self._build_hub()
         self.hub_url = self.servers.serve(app)
         accounts = DEMO_ACCOUNTS if accounts is None else accounts
         for appid, name, kind in accounts:
             self.add_account(appid, name, kind, safe_mode=True)
         self._seed = seed
         self._simulator: FollowerSimulator | None = None
+
+    def _build_hub(self) -> tuple[HubContext, web.Application]:
+        ctx, app = build_hub(f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url)
+        ctx.clock = lambda: from_epoch(self.state.clock.now())  # one "now" for WeChat and the hub
+        return ctx, app
+
+    def stop_hub(self) -> None:
+        """The hub goes away (WeChat stays): desktops see it unreachable."""
+        self.servers.unserve(self.hub_url)
+        self.hub.db.dispose()
+
+    def start_hub(self) -> None:
+        """The hub comes back on the same address and database."""
+        self.hub, app = self._build_hub()
+        port = int(self.hub_url.rsplit(":", 1)[1])
+        self.servers.serve(app, port=port)
 
     def add_account(self, appid: str, name: str, kind: str, safe_mode: bool = True) -> SandboxAccount:
         """The same account on both sides, as an administrator would set it up in WeChat and the hub."""
@@ -111,7 +128,10 @@ class DemoWorld:
         self._writer = self.servers.submit(_run())
 
     def advance_clock(self, seconds: float) -> None:
+        """Jump WeChat's (and so the hub's) clock; desktops waiting on the hub hear of it at once."""
         self.state.clock.advance(seconds)
+        if self.servers.loop.is_running():
+            self.servers.loop.call_soon_threadsafe(self.hub.feed.notify)
 
     def sent_to(self, appid: str, openid: str | None = None) -> list[SentMessage]:
         return self.state.sent_to(appid, openid)

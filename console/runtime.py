@@ -45,6 +45,17 @@ class ServerThread:
         bound = runner.addresses[0]
         return f"http://{host}:{bound[1]}"
 
+    def unserve(self, url: str) -> None:
+        """Stop the one app served at `url` (a hub outage while the rest keeps running)."""
+        port = int(url.rsplit(":", 1)[1])
+
+        async def _cleanup() -> None:
+            for runner in [r for r in self._runners if r.addresses and r.addresses[0][1] == port]:
+                self._runners.remove(runner)
+                await runner.cleanup()
+
+        self.call(_cleanup(), timeout=15)
+
     def stop(self) -> None:
         if not self.loop.is_running():
             return

@@ -502,3 +502,156 @@ async def test_simulator_run_until_stopped(env: Env) -> None:
     stop.set()
     await asyncio.wait_for(task, timeout=30)
     assert task.done() and task.exception() is None
+
+
+# --- messages of every kind and their media ---------------------------------------------------------------
+
+
+async def _media_get(env: Env, params: dict[str, str]) -> tuple[int, Any, bytes]:
+    """Status, headers (case-insensitive) and body of one media/get call."""
+    async with env.http.get(f"{env.url}/cgi-bin/media/get", params=params) as resp:
+        return resp.status, resp.headers.copy(), await resp.read()
+
+
+async def _media_error(env: Env, params: dict[str, str]) -> dict:
+    """media/get's answer when it is JSON (an error, or a video's URL)."""
+    async with env.http.get(f"{env.url}/cgi-bin/media/get", params=params) as resp:
+        assert resp.status == 200 and resp.content_type == "application/json"
+        return await resp.json()
+
+
+@pytest.mark.asyncio
+async def test_media_messages_parse_with_wechat_field_names(env: Env) -> None:
+    from console.sandbox.follower_messages import Image, Link, Location, Video, Voice
+
+    acc = await env.account()
+    openid = _openid()
+    for message in (
+        Image(),
+        Voice(recognition="社保卡怎么补办"),
+        Video(),
+        Video(short=True),
+        Location(34.329512, 108.708971, "某县政务服务中心", scale=16),
+        Link("关于医保缴费的通知", "https://mp.weixin.qq.com/s/abc", "缴费时间"),
+    ):
+        assert await push(env.http, env.state, acc.appid, openid, message=message) == [(200, "success")]
+    got = [r.message for r in env.hub.received]
+    assert [m["MsgType"] for m in got] == ["image", "voice", "video", "shortvideo", "location", "link"]
+    image, voice, video, short, location, link = got
+    assert set(image) >= {"PicUrl", "MediaId", "MsgId"}
+    assert (voice["Format"], voice["Recognition"]) == ("amr", "社保卡怎么补办")
+    assert video["MediaId"] != video["ThumbMediaId"] and short["ThumbMediaId"]
+    assert (location["Location_X"], location["Location_Y"], location["Scale"], location["Label"]) == (
+        "34.329512",
+        "108.708971",
+        "16",
+        "某县政务服务中心",
+    )
+    assert (link["Title"], link["Description"], link["Url"]) == (
+        "关于医保缴费的通知",
+        "缴费时间",
+        "https://mp.weixin.qq.com/s/abc",
+    )
+    assert all(m["MsgId"] for m in got) and len({m["MsgId"] for m in got}) == 6
+    # A media message opens the 48-hour 客服 window like text does.
+    assert (await env.send(await env.token(acc), openid))["errcode"] == 0
+
+
+@pytest.mark.asyncio
+async def test_media_get_serves_files_like_wechat(env: Env) -> None:
+    from console.sandbox.follower_messages import Image, Video, Voice
+
+    acc, other = await env.account(), await env.account()
+    openid = _openid()
+    await push(env.http, env.state, acc.appid, openid, message=Image())
+    await push(env.http, env.state, acc.appid, openid, message=Voice())
+    await push(env.http, env.state, acc.appid, openid, message=Video())
+    image_id, voice_id = env.hub.received[0].message["MediaId"], env.hub.received[1].message["MediaId"]
+    video_id = env.hub.received[2].message["MediaId"]
+    token = await env.token(acc)
+
+    status, headers, body = await _media_get(env, {"access_token": token, "media_id": image_id})
+    assert status == 200 and headers["Content-Type"] == "image/png" and body.startswith(b"\x89PNG\r\n\x1a\n")
+    assert headers["Content-disposition"] == f'attachment; filename="{image_id}.png"'
+    status, headers, body = await _media_get(env, {"access_token": token, "media_id": voice_id})
+    assert headers["Content-Type"] == "audio/amr" and body.startswith(b"#!AMR\n") and len(body) > 6
+
+    video_url = (await _media_error(env, {"access_token": token, "media_id": video_id}))["video_url"]
+    async with env.http.get(video_url) as resp:
+        assert resp.status == 200 and resp.headers["Content-Type"] == "video/mp4"
+        assert (await resp.read())[4:8] == b"ftyp"
+
+    invalid = {"errcode": 40007, "errmsg": "invalid media_id"}
+    assert await _media_error(env, {"access_token": token, "media_id": "nope"}) == invalid
+    foreign = {"access_token": await env.token(other), "media_id": image_id}
+    assert await _media_error(env, foreign) == invalid  # media ids are per account
+    assert (await _media_error(env, {"access_token": token}))["errcode"] == 41006
+    assert (await _media_error(env, {"media_id": image_id}))["errcode"] == 41001
+    assert (await _media_error(env, {"access_token": "x", "media_id": image_id}))["errcode"] == 40001
+    assert len(env.state.media.fetches) == 6  # every call with a valid token is counted
+
+    await env.advance(3 * 24 * HOUR - 10)
+    token = await env.token(acc)
+    assert (await _media_get(env, {"access_token": token, "media_id": image_id}))[0] == 200
+    await env.advance(11)  # temporary media lives 3 days
+    assert await _media_error(env, {"access_token": token, "media_id": image_id}) == invalid
+    async with env.http.get(video_url) as resp:
+        assert resp.status == 404
+
+
+@pytest.mark.asyncio
+async def test_control_api_pushes_every_kind(env: Env) -> None:
+    acc = await env.account(safe_mode=False)
+    openid = _openid()
+    bodies = [
+        {"message": {"type": "image"}},
+        {"message": {"type": "voice", "recognition": "你好"}},
+        {"message": {"type": "shortvideo"}},
+        {"message": {"type": "location", "latitude": 34.3, "longitude": 108.7, "label": "某县汽车站"}},
+        {"message": {"type": "link", "title": "通知", "url": "https://mp.weixin.qq.com/s/x"}},
+        {"message": {"type": "text", "content": "文字"}},
+    ]
+    for body in bodies:
+        result = await env.push(acc, openid, **body)
+        assert result["deliveries"] == [{"status": 200, "body": "success"}]
+    assert [r.message["MsgType"] for r in env.hub.received] == [
+        "image",
+        "voice",
+        "shortvideo",
+        "location",
+        "link",
+        "text",
+    ]
+    assert env.state.media.get(acc.appid, env.hub.received[0].message["MediaId"]).kind == "image"
+
+    for bad in (
+        {"message": {"type": "sticker"}},
+        {"message": {"type": "link", "title": "缺少网址"}},
+        {"message": {"type": "location", "latitude": "north", "longitude": 1, "label": "x"}},
+        {"message": {"type": "image"}, "content": "两种都给"},
+        {"message": "image"},
+    ):
+        async with env.http.post(f"{env.url}/sandbox/push", json={"appid": acc.appid, "openid": openid, **bad}) as r:
+            assert r.status == 400, bad
+    assert len(env.hub.received) == len(bodies)
+
+
+@pytest.mark.asyncio
+async def test_simulator_sends_every_kind_but_mostly_text(env: Env) -> None:
+    acc = await env.account()
+    sim = FollowerSimulator(env.state, env.http, [acc.appid], followers_per_account=4, seed=3)
+    steps = [await sim.step() for _ in range(200)]
+    kinds = [r.message.get("Event") or r.message["MsgType"] for r in env.hub.received]
+    counts = {kind: kinds.count(kind) for kind in set(kinds)}
+    assert counts["text"] == 200 and {"image", "voice", "location", "link", "CLICK", "subscribe"} <= set(counts)
+    assert counts["text"] > 3 * (len(kinds) - counts["text"] - counts["subscribe"])
+    # The question always comes right after, so the follower's window is the 48-hour one.
+    followed_by = [after for before, after in zip(kinds, kinds[1:], strict=False) if before != "text"]
+    assert set(followed_by) == {"text"} and kinds[-1] == "text"
+    assert {s.extra for s in steps} >= {None, "image", "voice", "location", "link", "CLICK"}
+    assert all(s.extra is None for s in steps if s.subscribed_first)
+    token = await env.token(acc)
+    for received in env.hub.received:
+        if received.message["MsgType"] in ("image", "voice"):
+            status, _, _ = await _media_get(env, {"access_token": token, "media_id": received.message["MediaId"]})
+            assert status == 200

@@ -9,19 +9,25 @@ import sys
 from collections.abc import Awaitable, Callable
 
 import qasync
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from console.hub.serve import build_hub
+from console.inbox.timers import ResponseClock
 from console.paths import data_dir, default_db_url, resources_dir
 from console.runtime import ServerThread
+from console.settings import Settings, load_settings
 from console.store.database import open_database
 from console.sync.client import HubClient
+from console.sync.media import MediaCache, MediaUnavailable
 from console.sync.replica import Replica
+from console.workcal import HolidayTable
 from ui.format import tr
 from ui.i18n import install_translator
 from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
+from ui.notify import Notifier
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
 
@@ -70,30 +76,103 @@ def start_embedded_hub(db_url: str) -> tuple[ServerThread, str]:
         raise
 
 
+def response_clock(settings: Settings) -> ResponseClock:
+    """The working-day calendar as this desk has it: shipped holiday tables plus the office's own."""
+    return ResponseClock(HolidayTable.load(), settings.hours(), settings.overdue_hours)
+
+
 class Console:
     """The window, its controllers and the replica, wired together around one hub URL."""
 
     def __init__(self, hub_url: str, replica_db_url: str | None = None) -> None:
         self.hub_url = hub_url
-        self.replica_db = open_database(replica_db_url or replica_url(hub_url))
-        self.window = MainWindow()
-        self.inbox = InboxController(Replica(self.replica_db), HubClient(hub_url))
+        self.settings = load_settings()
+        self.replica_db = open_database(replica_db_url or replica_url(hub_url), durable=True)
+        self.window = MainWindow(self.settings)
+        self.notifier = Notifier(self.settings, self.window)
+        replica = Replica(self.replica_db)
+        self.media = MediaCache(data_dir() / "media-cache", hub_url)
+        self.inbox = InboxController(replica, HubClient(hub_url), self.settings, response_clock(self.settings))
         page = self.window.inbox
-        self.inbox.conversationsChanged.connect(page.set_conversations)
-        self.inbox.messagesChanged.connect(page.set_messages)
-        self.inbox.connectionChanged.connect(self.window.set_connection)
-        self.inbox.replyStarted.connect(page.reply_started)
-        self.inbox.replyDone.connect(page.reply_done)
-        self.inbox.replyNotSent.connect(page.reply_not_sent)
-        page.conversationSelected.connect(self.inbox.open_conversation)
-        page.replyRequested.connect(self.inbox.send_reply)
+        page.conversations.set_source(replica)
+        self._set_clock()
+        c = self.inbox
+        c.conversationsChanged.connect(page.refresh)
+        c.messagesChanged.connect(page.set_messages)
+        c.draftLoaded.connect(page.load_draft)
+        c.presenceChanged.connect(page.set_holders)
+        c.choicesChanged.connect(page.set_choices)
+        c.commandRefused.connect(page.command_refused)
+        c.searchDone.connect(page.show_results)
+        c.connectionChanged.connect(self.window.set_connection)
+        c.outboxChanged.connect(self._outbox_changed)
+        c.newMessages.connect(self.notifier.new_messages)
+        c.overdueChanged.connect(self._overdue_changed)
+        page.conversationSelected.connect(c.open_conversation)
+        page.replyRequested.connect(c.send_reply)
+        page.actionRequested.connect(c.act)
+        page.draftEdited.connect(c.save_draft)
+        page.typingChanged.connect(c.set_typing)
+        page.takeOverRequested.connect(c.take_over)
+        page.searchRequested.connect(c.search)
+        page.mediaRequested.connect(self._open_media)
+        page.shortcutSheetRequested.connect(self.window.show_shortcuts)
+        self.notifier.notified.connect(
+            lambda title, text: self.window.statusBar().showMessage(f"{title}：{text}", 8000)
+        )
+        self.notifier.badgeChanged.connect(self.window.set_inbox_badge)
+        self.notifier.openRequested.connect(self._raise_window)
+        self.window.settings_page.settingsChanged.connect(self._settings_changed)
+        self.window.settings_page.holidaysChanged.connect(lambda _year: self._settings_changed(self.settings))
+        self._overdue = 0
+
+    def _set_clock(self) -> None:
+        clock = self.inbox.response_clock
+        self.window.inbox.set_clock(self.inbox.now, lambda since: clock.measure(since, self.inbox.now()))
+
+    def _settings_changed(self, settings: Settings) -> None:
+        self.settings = settings
+        self.notifier.apply_settings(settings)
+        self.inbox.apply_settings(settings, response_clock(settings))
+        self._set_clock()
+
+    def _outbox_changed(self, waiting: int) -> None:
+        if waiting:
+            self.window.statusBar().showMessage(tr("{n} 项操作等待发往服务端，联网后自动按顺序发出").format(n=waiting))
+        else:
+            self.window.statusBar().clearMessage()
+
+    def _overdue_changed(self, count: int) -> None:
+        if count > self._overdue:
+            self.notifier.overdue(count)
+        self._overdue = count
+        self.notifier.set_badge(count)
+
+    def _open_media(self, message_id: int) -> None:
+        async def run() -> None:
+            try:
+                path = await self.media.fetch(message_id)
+            except MediaUnavailable as exc:
+                self.window.statusBar().showMessage(str(exc), 10000)
+                return
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.inbox._spawn(run())
+
+    def _raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def start(self) -> None:
         self.inbox.start()
         self.window.show()
 
     async def stop(self) -> None:
+        self.window.inbox.composer.flush_draft()
         await self.inbox.stop()
+        await self.media.close()
+        self.notifier.close()
         self.replica_db.dispose()
 
 

@@ -36,7 +36,7 @@ def _row_of(console: Console, appid: str, follower: str) -> int:
     model = console.window.inbox.conversations
     for row in range(model.rowCount()):
         item = model.row_at(row)
-        if item.appid == appid and item.follower_name == follower:
+        if item is not None and item.appid == appid and item.follower_name == follower:
             return row
     return -1
 

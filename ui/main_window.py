@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.settings import Settings
 from ui.format import tr
 from ui.inbox.page import InboxPage
+from ui.settings import SettingsPage
+from ui.shortcuts import ShortcutSheet, key_for, keys_for
 
 # (title, what the page will hold) — later issues replace the placeholders.
 PLANNED = [
@@ -25,7 +28,6 @@ PLANNED = [
     ("模板", "常用回复模板与关键词自动回复规则。"),
     ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
     ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
-    ("设置", "公众号、人员、办公时间与节假日等设置。"),
 ]
 
 
@@ -45,7 +47,7 @@ class PlannedPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, settings: Settings | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("政务微信工作台"))
         self.resize(1180, 760)
@@ -58,10 +60,15 @@ class MainWindow(QMainWindow):
         self._add_page(tr("收件箱"), self.inbox)
         for title, text in PLANNED:
             self._add_page(tr(title), PlannedPage(title, text))
+        self.settings_page = SettingsPage(settings)
+        self._add_page(tr("设置"), self.settings_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         for number in range(self.nav.count()):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+            QShortcut(key_for(f"page_{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+        for key in keys_for("shortcut_sheet"):
+            sheet = QShortcut(key, self, self.show_shortcuts)
+            sheet.setContext(Qt.ShortcutContext.WindowShortcut)
 
         brand = QLabel(tr("政务微信\n工作台"))
         brand.setObjectName("brand")
@@ -82,6 +89,14 @@ class MainWindow(QMainWindow):
         self.connection = QLabel(tr("正在连接服务端…"))
         self.connection.setObjectName("connection")
         self.statusBar().addPermanentWidget(self.connection)
+
+    def show_shortcuts(self) -> None:
+        ShortcutSheet(self).exec()
+
+    def set_inbox_badge(self, count: int) -> None:
+        """The sidebar says how many conversations wait (new or overdue), without opening the inbox."""
+        item = self.nav.item(0)
+        item.setText(tr("收件箱") + (f"  ({count})" if count else ""))
 
     def _add_page(self, title: str, page: QWidget) -> None:
         QListWidgetItem(title, self.nav)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from console.hub.context import CONTEXT, HubContext
+from console.hub.context import CONTEXT, HubContext, context
 from console.paths import data_dir
 from console.secrets import MissingSecrets, SecretsUnavailable
 from console.store.database import Database
@@ -149,7 +149,7 @@ def _error(status: int, reason: str, errcode: int | None = None) -> web.Response
 
 async def media(request: web.Request) -> web.StreamResponse:
     """The file with its content type; 404 no message/no media, 502 WeChat refused, 503 no secrets."""
-    ctx, cache = request.app[CONTEXT], request.app[MEDIA_CACHE]
+    ctx, cache = context(request), request.app[MEDIA_CACHE]
     try:
         message_id = int(request.match_info["message_id"])
     except ValueError:

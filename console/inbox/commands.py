@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.inbox.presence import LockHeld, PresenceBoard
@@ -72,6 +73,27 @@ def apply(
     if kind not in KINDS:
         raise ValueError(f"unknown command kind {kind!r}")
     now = now or utcnow()
+    try:
+        return _apply_once(db, board, command_id, kind, conversation_id, args, seat, now)
+    except IntegrityError:
+        # The same command arrived twice at once; the other copy won. Answer with its outcome.
+        with db.session() as session:
+            seen = session.get(Command, command_id)
+            if seen is None:
+                raise
+            return Outcome(seen.state, dict(seen.result or {}), fresh=False)
+
+
+def _apply_once(
+    db: Database,
+    board: PresenceBoard,
+    command_id: str,
+    kind: str,
+    conversation_id: int,
+    args: dict[str, Any],
+    seat: Seat,
+    now: datetime,
+) -> Outcome:
     with db.session() as session:
         seen = session.get(Command, command_id)
         if seen is not None:

@@ -201,3 +201,18 @@ def colleagues(session: Session) -> list[Choice]:
 
 def labels(session: Session) -> list[str]:
     return list(session.scalars(select(Label.name).order_by(Label.name)))
+
+
+def oldest_waiting(session: Session, limit: int = 1000) -> list[datetime]:
+    """When each waiting follower wrote, oldest first (the overdue count walks these)."""
+    query = (
+        select(Conversation.waiting_since)
+        .where(Conversation.waiting_since.is_not(None), Conversation.status != "snoozed")
+        .order_by(Conversation.waiting_since, Conversation.id)
+        .limit(limit)
+    )
+    return [since for since in session.scalars(query) if since is not None]
+
+
+def latest_message_id(session: Session, conversation_id: int) -> int | None:
+    return session.scalar(select(func.max(Message.id)).where(Message.conversation_id == conversation_id))

@@ -11,7 +11,8 @@ import time
 import aiohttp
 from wechatpy.crypto import PrpCrypto
 
-from console.sandbox.messages import encrypted_xml, event_xml, new_msg_id, text_xml
+from console.sandbox.follower_messages import FollowerMessage, Text, render
+from console.sandbox.messages import encrypted_xml, event_xml, new_msg_id
 from console.sandbox.state import SandboxState
 
 HUB_TIMEOUT = aiohttp.ClientTimeout(total=5.0)  # WeChat gives a callback 5 seconds before retrying
@@ -27,6 +28,13 @@ def _encrypt(key: bytes, xml: str, appid: str) -> str:
     return PrpCrypto(key).encrypt(xml, appid).decode("ascii")
 
 
+def _one_of(content: str | None, event: str | None, message: FollowerMessage | None) -> FollowerMessage | None:
+    """The message to send (None for an event), after checking exactly one way was chosen."""
+    if sum(x is not None for x in (content, event, message)) != 1:
+        raise ValueError("give exactly one of content, message or event")
+    return Text(content) if content is not None else message
+
+
 def build_push(
     state: SandboxState,
     appid: str,
@@ -37,18 +45,20 @@ def build_push(
     event_key: str | None = None,
     plaintext: bool = False,
     msg_id: int | None = None,
+    message: FollowerMessage | None = None,
 ) -> tuple[dict[str, str], bytes]:
     """Query string and body of one genuine push, without sending it or touching follower state.
 
-    Exactly one of content (a text message) or event must be given. The signature timestamp is real
-    time, because hubs reject stale timestamps; CreateTime inside the XML follows the sandbox clock.
+    Exactly one of content (a text message), message (any kind, e.g. Image()) or event must be given.
+    A media message stores its file in the sandbox now, as WeChat holds media from the moment it is
+    sent, whether or not the push ever reaches the hub. The signature timestamp is real time, because
+    hubs reject stale timestamps; CreateTime inside the XML follows the sandbox clock.
     """
-    if (content is None) == (event is None):
-        raise ValueError("give exactly one of content or event")
+    message = _one_of(content, event, message)
     account = state.account(appid)
     create_time = int(state.clock.now())
-    if content is not None:
-        xml = text_xml(account.original_id, openid, create_time, content, msg_id or new_msg_id())
+    if message is not None:
+        xml = render(message, state.media, appid, account.original_id, openid, create_time, msg_id or new_msg_id())
     else:
         assert event is not None
         xml = event_xml(account.original_id, openid, create_time, event, event_key)
@@ -80,6 +90,7 @@ async def push(
     retries: int = 0,
     plaintext: bool = False,
     msg_id: int | None = None,
+    message: FollowerMessage | None = None,
 ) -> list[tuple[int, str]]:
     """Deliver one follower message/event to the hub, plus `retries` identical re-deliveries.
 
@@ -90,17 +101,11 @@ async def push(
     if retries < 0:
         raise ValueError("retries must be >= 0")
     account = state.account(appid)
+    message = _one_of(content, event, message)
     query, body = build_push(
-        state,
-        appid,
-        openid,
-        content=content,
-        event=event,
-        event_key=event_key,
-        plaintext=plaintext,
-        msg_id=msg_id,
+        state, appid, openid, event=event, event_key=event_key, plaintext=plaintext, msg_id=msg_id, message=message
     )
-    state.record_interaction(appid, openid, "text" if content is not None else str(event))
+    state.record_interaction(appid, openid, message.msg_type if message is not None else str(event))
     results: list[tuple[int, str]] = []
     for _ in range(retries + 1):
         async with session.post(

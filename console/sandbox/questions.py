@@ -70,3 +70,62 @@ NICKNAMES: list[str] = [
     "高先生",
     "罗阿姨",
 ]
+
+# What people send besides typed questions. Each scene is the non-text message plus the words the
+# follower types right after it, the way residents actually report things: photo first, then text.
+
+# Photos of something broken in town, with the message that comes after the picture.
+PHOTO_REPORTS: list[str] = [
+    "人民路和建设路路口的路灯坏了好几天了，晚上特别黑，照片发给你们了",
+    "我们小区门口的井盖不见了，太危险了，麻烦尽快处理",
+    "学校门口的红绿灯不亮了，早上接送孩子很乱，拍了照片",
+    "河堤边的护栏断了一截，经常有小孩在那玩，请派人看看",
+    "这是办事大厅门口贴的通知，上面写的时间和你们公众号说的不一样",
+    "菜市场旁边垃圾堆了好几天没人清运，味道很大",
+]
+
+# (latitude, longitude, label) of places followers send when asking the way.
+PLACES: list[tuple[float, float, str]] = [
+    (34.329512, 108.708971, "某县人民路128号"),
+    (34.335870, 108.721356, "某县汽车站"),
+    (34.318204, 108.699415, "某县第二人民医院"),
+    (34.342731, 108.690128, "某县城关镇幸福小区"),
+]
+LOCATION_QUESTIONS: list[str] = [
+    "我现在在这个位置，离我最近的政务服务中心怎么走？",
+    "我在这儿，附近有能办社保卡的网点吗",
+    "发了个位置，这附近哪里可以做老年人养老金认证",
+]
+
+# (title, description, url) of articles followers forward, and what they ask about them.
+SHARED_LINKS: list[tuple[str, str, str]] = [
+    (
+        "关于城乡居民医保集中缴费的通知",
+        "缴费时间、缴费标准及缴费渠道",
+        "https://mp.weixin.qq.com/s/Yb2kQxN7cYq0MZsW3nR1fA",
+    ),
+    (
+        "紧急通知：社保卡全部要换新卡，逾期作废！",
+        "请转告家人，尽快到银行网点办理",
+        "https://mp.weixin.qq.com/s/p8LrVh2T0xKc6aUe9JdQ4g",
+    ),
+    (
+        "2024年高龄津贴发放标准调整",
+        "80周岁以上老人每月补贴提高",
+        "https://mp.weixin.qq.com/s/3HnFv9WqZk1sTcP7oLbX2w",
+    ),
+]
+LINK_QUESTIONS: list[str] = [
+    "这个通知是真的吗？家族群里都在转",
+    "请问这个是咱们县的政策吗",
+    "看到这篇文章，想问一下具体去哪里办",
+]
+
+# What a follower types after a voice note (the note itself says the question).
+AFTER_VOICE: list[str] = [
+    "我不太会打字，发了段语音，麻烦看一下",
+    "刚才语音说的就是这个事，麻烦回复一下",
+]
+
+# Menu buttons (EventKey) a follower taps before asking.
+MENU_KEYS: list[str] = ["MENU_GUIDE", "MENU_HOURS", "MENU_CONTACT"]

@@ -13,7 +13,9 @@ from aiohttp import web
 
 from console.sandbox import errors
 from console.sandbox.errors import WeChatApiError
+from console.sandbox.follower_messages import message_from_json
 from console.sandbox.followers import push
+from console.sandbox.media import StoredMedia
 from console.sandbox.state import SandboxAccount, SandboxState
 
 STATE_KEY = web.AppKey("sandbox_state", SandboxState)
@@ -85,6 +87,42 @@ async def custom_send(request: web.Request) -> web.Response:
     return _wechat_json({"errcode": 0, "errmsg": "ok"})
 
 
+def _media_file(item: StoredMedia) -> web.Response:
+    """The file the way WeChat serves it: raw bytes, type, and an attachment filename."""
+    return web.Response(
+        body=item.data,
+        headers={
+            "Content-Type": item.content_type,
+            "Content-disposition": f'attachment; filename="{item.filename}"',
+            "Cache-Control": "no-cache, must-revalidate",
+        },
+    )
+
+
+async def media_get(request: web.Request) -> web.Response:
+    """GET /cgi-bin/media/get — temporary media by id; a video answers {"video_url"} as WeChat does."""
+    state = request.app[STATE_KEY]
+    try:
+        appid = state.check_token(request.query.get("access_token"))
+        item = state.media.fetch(appid, request.query.get("media_id"))
+    except WeChatApiError as exc:
+        return _wechat_json(exc.as_json())
+    if item.is_video:
+        path = request.app.router["sandbox_video"].url_for(appid=appid, media_id=item.media_id)
+        url = request.url.origin().join(path)
+        return _wechat_json({"video_url": str(url)})
+    return _media_file(item)
+
+
+async def video_download(request: web.Request) -> web.Response:
+    """GET /sandbox/video/{appid}/{media_id} — the DOWN_URL a video's media/get points to (no token)."""
+    try:
+        item = request.app[STATE_KEY].media.get(request.match_info["appid"], request.match_info["media_id"])
+    except WeChatApiError:
+        raise web.HTTPNotFound() from None
+    return _media_file(item)
+
+
 async def _json_object(request: web.Request) -> dict[str, Any]:
     """Control-API body as a dict, or ValueError."""
     try:
@@ -111,10 +149,14 @@ async def add_account(request: web.Request) -> web.Response:
 
 
 def _push_args(data: dict[str, Any]) -> dict[str, Any]:
-    """Validated keyword arguments for followers.push, or ValueError."""
-    content, event = data.get("content"), data.get("event")
-    if (content is None) == (event is None):
-        raise ValueError("give exactly one of content or event")
+    """Validated keyword arguments for followers.push, or ValueError.
+
+    A follower's message is {"content": "…"} (text), {"message": {"type": "image", …}} (any kind, see
+    follower_messages.message_from_json) or {"event": "CLICK", "event_key": "…"}.
+    """
+    content, event, message = data.get("content"), data.get("event"), data.get("message")
+    if sum(x is not None for x in (content, event, message)) != 1:
+        raise ValueError("give exactly one of content, message or event")
     for name in ("content", "event", "event_key"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise ValueError(f"{name} must be a string")
@@ -126,6 +168,7 @@ def _push_args(data: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("msg_id must be an integer")
     return {
         "content": content,
+        "message": message_from_json(message) if message is not None else None,
         "event": event,
         "event_key": data.get("event_key"),
         "retries": retries,
@@ -191,6 +234,8 @@ def create_app(state: SandboxState) -> web.Application:
     app.cleanup_ctx.append(_client_session)
     app.router.add_get("/cgi-bin/token", get_token)
     app.router.add_post("/cgi-bin/message/custom/send", custom_send)
+    app.router.add_get("/cgi-bin/media/get", media_get)
+    app.router.add_get("/sandbox/video/{appid}/{media_id}", video_download, name="sandbox_video")
     app.router.add_post("/sandbox/accounts", add_account)
     app.router.add_post("/sandbox/push", push_message)
     app.router.add_get("/sandbox/sent", list_sent)

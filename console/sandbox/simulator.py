@@ -2,6 +2,11 @@
 
 Randomness comes from a seeded random.Random so a demo or a failing test can be replayed. `step()`
 does one message so tests can drive the crowd deterministically; `run()` paces it for a live demo.
+
+Every step ends with one typed question, because that is what residents mostly send and what the
+inbox is for. Now and then a returning follower first sends something else — a photo of a broken
+street lamp, a voice note, their location, a forwarded article, a menu tap — and then types about it,
+so the demo inbox shows every kind of message without drowning the text.
 """
 
 import asyncio
@@ -9,16 +14,32 @@ import logging
 import random
 import string
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 
+from console.sandbox.follower_messages import Image, Link, Location, Voice
 from console.sandbox.followers import push
-from console.sandbox.questions import NICKNAMES, QUESTIONS
+from console.sandbox.questions import (
+    AFTER_VOICE,
+    LINK_QUESTIONS,
+    LOCATION_QUESTIONS,
+    MENU_KEYS,
+    NICKNAMES,
+    PHOTO_REPORTS,
+    PLACES,
+    QUESTIONS,
+    SHARED_LINKS,
+)
 from console.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
 
 _OPENID_ALPHABET = string.ascii_letters + string.digits + "-_"
+
+# How often a returning follower sends something before the question, and which kinds, by weight.
+EXTRA_SHARE = 0.25
+_EXTRA_WEIGHTS = {"image": 3, "CLICK": 3, "location": 2, "voice": 2, "link": 2}
 
 
 @dataclass
@@ -30,6 +51,7 @@ class SimulatedMessage:
     content: str
     subscribed_first: bool
     deliveries: list[tuple[int, str]]
+    extra: str | None = None  # MsgType or Event sent just before the question (image, CLICK…), if any
 
 
 class FollowerSimulator:
@@ -62,17 +84,39 @@ class FollowerSimulator:
         """28 characters starting with "o", shaped like a real WeChat openid."""
         return "o" + "".join(self._rng.choice(_OPENID_ALPHABET) for _ in range(27))
 
+    def _extra(self, question: str) -> tuple[str, dict[str, Any], str]:
+        """A non-text message to send first: (its kind, push keyword arguments, the question after it)."""
+        kinds = list(_EXTRA_WEIGHTS)
+        kind = self._rng.choices(kinds, weights=[_EXTRA_WEIGHTS[k] for k in kinds])[0]
+        if kind == "image":
+            return kind, {"message": Image()}, self._rng.choice(PHOTO_REPORTS)
+        if kind == "voice":
+            return kind, {"message": Voice(recognition=question)}, self._rng.choice(AFTER_VOICE)
+        if kind == "location":
+            latitude, longitude, label = self._rng.choice(PLACES)
+            place = Location(latitude, longitude, label)
+            return kind, {"message": place}, self._rng.choice(LOCATION_QUESTIONS)
+        if kind == "link":
+            title, description, url = self._rng.choice(SHARED_LINKS)
+            return kind, {"message": Link(title, url, description)}, self._rng.choice(LINK_QUESTIONS)
+        return kind, {"event": "CLICK", "event_key": self._rng.choice(MENU_KEYS)}, question
+
     async def step(self) -> SimulatedMessage:
-        """One follower asks one question; a first contact follows the account before asking."""
+        """One follower asks one question; a first contact follows the account before asking, and a
+        returning follower sometimes sends a photo, voice note, location, link or menu tap first."""
         appid = self._rng.choice(list(self.followers))
         openid = self._rng.choice(self.followers[appid])
         question = self._rng.choice(QUESTIONS)
         deliveries: list[tuple[int, str]] = []
+        extra: str | None = None
         first = not self._state.is_subscribed(appid, openid)
         if first:
             deliveries += await push(self._session, self._state, appid, openid, event="subscribe")
+        elif self._rng.random() < EXTRA_SHARE:
+            extra, kwargs, question = self._extra(question)
+            deliveries += await push(self._session, self._state, appid, openid, **kwargs)
         deliveries += await push(self._session, self._state, appid, openid, content=question)
-        return SimulatedMessage(appid, openid, question, first, deliveries)
+        return SimulatedMessage(appid, openid, question, first, deliveries, extra)
 
     async def run(self, interval: float, stop: asyncio.Event) -> None:
         """Step every `interval` seconds (±50 % jitter) until stop is set; hub failures are logged."""

@@ -14,6 +14,7 @@ from typing import Any
 from console.sandbox import errors
 from console.sandbox.clock import SandboxClock
 from console.sandbox.errors import WeChatApiError
+from console.sandbox.media import MediaStore
 from console.sandbox.tokens import TokenBook
 from console.sandbox.windows import ServiceWindow, window_for
 
@@ -68,7 +69,8 @@ class SandboxState:
     """The sandbox's memory; all time-based rules read `clock`.
 
     `nicknames` maps openid to a display name (filled by the follower simulator) because the real
-    user-info API is not simulated; the demo reads the dict directly.
+    user-info API is not simulated; the demo reads the dict directly. `media` holds what followers
+    sent as pictures, voice and video, for /cgi-bin/media/get.
     """
 
     def __init__(self, clock: SandboxClock | None = None) -> None:
@@ -77,6 +79,7 @@ class SandboxState:
         self.sent: list[SentMessage] = []
         self.nicknames: dict[str, str] = {}
         self.tokens = TokenBook(self.clock)
+        self.media = MediaStore(self.clock)
         self._followers: dict[tuple[str, str], _Follower] = {}
 
     def add_account(self, acc: SandboxAccount) -> None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 FUNCTION_NAME = "wx_bigrams"
@@ -62,6 +61,10 @@ class Phrase:
 
     tokens: tuple[str, ...]
     prefix: bool
+    # Set when the term is one CJK run: then the phrase matches exactly where this text occurs (bigrams of
+    # one run are consecutive only inside it, and every character starts a bigram or ends its run), so a
+    # highlight can use str.find instead of tokenizing.
+    substring: str | None = None
 
     def fts(self) -> str:
         """FTS5 syntax. Tokens never hold a quote or an operator character, and quoting keeps AND/OR/NEAR
@@ -69,9 +72,15 @@ class Phrase:
         return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(ch: str) -> str:
-    return unicodedata.normalize("NFKC", ch).casefold()
+class _FoldedChars(dict[str, str]):
+    """Per-character fold, memoized (a text uses a few thousand distinct characters at most)."""
+
+    def __missing__(self, ch: str) -> str:
+        folded = self[ch] = unicodedata.normalize("NFKC", ch).casefold()
+        return folded
+
+
+_FOLDED = _FoldedChars()
 
 
 def fold(text: str) -> str:
@@ -80,12 +89,16 @@ def fold(text: str) -> str:
     whole-string fast path gives the same result."""
     if unicodedata.is_normalized("NFKC", text):
         return text.casefold()
-    return "".join(_fold_char(ch) for ch in text)
+    return "".join(map(_FOLDED.__getitem__, text))
 
 
-def fold_with_origin(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the original character it came from."""
-    parts = [_fold_char(ch) for ch in text]
+def fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, the index of the original character it came from
+    (None when that is the identity, the usual case: full-width ，？ and １ fold to one character each)."""
+    folded = fold(text)
+    if len(folded) == len(text):  # no character folds to none or several, so each maps to itself
+        return folded, None
+    parts = [_FOLDED[ch] for ch in text]
     origin = [i for i, part in enumerate(parts) for _ in part]
     return "".join(parts), origin
 
@@ -143,14 +156,20 @@ def parse_query(query: str) -> list[Phrase]:
                 toks.append(run)
                 prefix = last_run and last_term
         if toks:
-            phrases.append(Phrase(tuple(toks), prefix))
+            single_cjk = len(runs) == 1 and runs[0][0]
+            phrases.append(Phrase(tuple(toks), prefix, runs[0][1] if single_cjk else None))
     return phrases
+
+
+def fts_expression(phrases: list[Phrase]) -> str:
+    """The FTS5 MATCH string for parsed phrases (ANDed)."""
+    return " AND ".join(p.fts() for p in phrases)
 
 
 def match_expression(query: str) -> str | None:
     """The FTS5 MATCH string for a typed query, or None when there is nothing to search for."""
     phrases = parse_query(query)
-    return " AND ".join(p.fts() for p in phrases) if phrases else None
+    return fts_expression(phrases) if phrases else None
 
 
 def _phrase_spans(doc: list[Token], phrase: Phrase) -> list[tuple[int, int]]:
@@ -169,24 +188,43 @@ def _phrase_spans(doc: list[Token], phrase: Phrase) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(text: str, query: str) -> list[tuple[int, int]]:
-    """Character spans (start, end) of `text` that the query matched, sorted and merged. It uses the index's
-    own tokens and phrase rules, so what lights up is exactly why a row was found."""
-    phrases = parse_query(query)
+def _substring_spans(folded: str, needle: str) -> list[tuple[int, int]]:
+    spans = []
+    at = folded.find(needle)
+    while at >= 0:
+        spans.append((at, at + len(needle)))
+        at = folded.find(needle, at + 1)
+    return spans
+
+
+def highlight_phrases(text: str, phrases: list[Phrase]) -> list[tuple[int, int]]:
+    """Character spans (start, end) of `text` that the phrases matched, sorted and merged. It follows the
+    index's own tokens and phrase rules, so what lights up is exactly why a row was found."""
     if not phrases or not text:
         return []
     folded, origin = fold_with_origin(text)
-    doc = tokens(folded)
-    spans = sorted(
-        (origin[start], origin[end - 1] + 1) for phrase in phrases for start, end in _phrase_spans(doc, phrase)
-    )
+    doc: list[Token] | None = None
+    found: list[tuple[int, int]] = []
+    for phrase in phrases:
+        if phrase.substring is not None:
+            found += _substring_spans(folded, phrase.substring)
+        else:
+            doc = tokens(folded) if doc is None else doc
+            found += _phrase_spans(doc, phrase)
+    if origin is not None:
+        found = [(origin[start], origin[end - 1] + 1) for start, end in found]
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged
+
+
+def highlight(text: str, query: str) -> list[tuple[int, int]]:
+    """`highlight_phrases` for a typed query."""
+    return highlight_phrases(text, parse_query(query))
 
 
 def register_sqlite_functions(dbapi_connection: Any) -> None:

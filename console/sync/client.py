@@ -13,7 +13,11 @@ class HubUnreachable(ConnectionError):
 
 
 class HubRefused(RuntimeError):
-    """The hub answered and said no; `str(exc)` is the reason in words."""
+    """The hub answered and said no; `str(exc)` is the reason in words, `answer` the whole reply."""
+
+    def __init__(self, reason: str, answer: dict[str, Any] | None = None) -> None:
+        super().__init__(reason)
+        self.answer = answer or {}
 
 
 class HubClient:
@@ -36,14 +40,44 @@ class HubClient:
                 data = await response.json(content_type=None) if response.content_type == "application/json" else {}
                 if response.status >= 400:
                     reason = data.get("error") if isinstance(data, dict) else None
-                    raise HubRefused(reason or f"服务端拒绝了请求（{response.status}）")
+                    raise HubRefused(
+                        reason or f"服务端拒绝了请求（{response.status}）", data if isinstance(data, dict) else {}
+                    )
                 return data
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc
 
-    async def changes(self, cursor: int, wait: float = 0) -> dict[str, Any]:
+    async def changes(self, cursor: int, wait: float = 0, presence: int | None = None) -> dict[str, Any]:
         params = {"cursor": str(cursor), "wait": str(int(wait))}
+        if presence is not None:
+            params["presence"] = str(presence)
         return await self._request("GET", "/api/changes", timeout=wait + 15, params=params)
+
+    async def command(
+        self, command_id: str, kind: str, conversation_id: int, args: dict[str, Any], seat: str, seat_name: str
+    ) -> dict[str, Any]:
+        """Apply one command; HubRefused carries the hub's reason and its answer (`exc.answer`)."""
+        body = {
+            "command_id": command_id,
+            "kind": kind,
+            "conversation_id": conversation_id,
+            "args": args,
+            "seat": seat,
+            "seat_name": seat_name,
+        }
+        return await self._request("POST", "/api/commands", timeout=60, json=body)
+
+    async def presence(
+        self, seat: str, name: str, conversation_id: int | None, typing: bool, take_over: bool = False
+    ) -> dict[str, Any]:
+        body = {
+            "seat": seat,
+            "name": name,
+            "conversation_id": conversation_id,
+            "typing": typing,
+            "take_over": take_over,
+        }
+        return await self._request("POST", "/api/presence", timeout=10, json=body)
 
     async def reply(self, command_id: str, conversation_id: int, content: str) -> dict[str, Any]:
         body = {"command_id": command_id, "conversation_id": conversation_id, "content": content}

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from console.inbox import views
+from console.inbox.search import SearchHit, search
 from console.store.database import Database
 from console.store.models import SyncCounter
 from console.sync.wire import KEYS, SYNCED, from_wire
@@ -84,3 +85,16 @@ class Replica:
         """Accounts, colleagues and labels, for the filter bar and the assign/label pickers."""
         with self.db.session() as session:
             return views.accounts(session), views.colleagues(session), views.labels(session)
+
+    def oldest_waiting(self, limit: int = 1000) -> list[Any]:
+        with self.db.session() as session:
+            return views.oldest_waiting(session, limit)
+
+    def latest_message_id(self, conversation_id: int) -> int | None:
+        with self.db.session() as session:
+            return views.latest_message_id(session, conversation_id)
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Messages, notes and follower remarks matching `query` (the bigram index), newest first."""
+        with self.db.session() as session:
+            return search(session, query, limit=limit)

@@ -59,3 +59,25 @@ class Gateway:
     def send_text(self, appid: str, openid: str, content: str) -> None:
         """客服 text message. Raises WeChatError with the reason in words."""
         self._call(appid, lambda c: c.message.send_text(openid, content))
+
+    def fetch_media(self, appid: str, media_id: str) -> tuple[bytes, str]:
+        """Temporary media a follower sent (picture, voice, video, video thumbnail): (bytes, content type).
+
+        WeChat answers media/get with the file itself, except for video, where it answers JSON
+        {"video_url": …} and the file is fetched from there. An errcode body (40007: unknown or
+        expired — WeChat keeps media 3 days) raises WeChatError with the reason, as every call does.
+        """
+
+        def download(client: ConfiguredClient) -> requests.Response:
+            answer = client.media.download(media_id)
+            if isinstance(answer, dict):  # wechatpy decoded JSON without an errcode: a video's URL
+                video_url = answer.get("video_url")
+                if not isinstance(video_url, str) or not video_url:
+                    raise WeChatClientException(answer.get("errcode", 0), "media/get answered JSON without a file")
+                answer = requests.get(video_url, timeout=client.timeout)
+                answer.raise_for_status()
+            return answer
+
+        response = self._call(appid, download)
+        content_type = response.headers.get("Content-Type", "application/octet-stream").split(";")[0].strip()
+        return response.content, content_type or "application/octet-stream"

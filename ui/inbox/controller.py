@@ -1,44 +1,83 @@
-"""Owns the inbox's async work (sync loop, sends) so widgets only show results. Every task is kept
-referenced; every failure reaches the window as words."""
+"""Owns the inbox's async work so widgets only show results: the sync loop (long-poll), the outbox
+that carries every operator command to the hub in order (now, or when the hub is back), presence
+reports for the reply lock, drafts, search as you type, and the counts behind notifications.
+Every task is kept referenced; every failure reaches the window as words."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
+from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from console.inbox.timers import ResponseClock
+from console.settings import Settings
 from console.sync.client import HubClient, HubRefused, HubUnreachable
+from console.sync.drafts import Drafts
+from console.sync.outbox import CommandQueue
 from console.sync.replica import Replica
+from console.timeutil import parse_iso, utcnow
 from ui.format import tr
 
 log = logging.getLogger(__name__)
 
-OFFLINE_TEXT = "无法连接服务端，正在重试。已收到的消息仍可查看。"
-UNSENT_TEXT = "无法连接服务端，回复没有发出，内容已保留在输入框中。请检查网络后重新发送。"
+OFFLINE_TEXT = "无法连接服务端，正在重试。可以照常查看、搜索、写草稿和回复，联网后按顺序发出。"
+PRESENCE_EVERY = 5.0
+OVERDUE_EVERY = 60.0
+FLUSH_RETRY = 3.0
 
 
 class InboxController(QObject):
-    conversationsChanged = Signal(list)  # list[ConversationRow]
+    conversationsChanged = Signal(object)  # set[int] of changed conversation ids, or None for all
     messagesChanged = Signal(int, list)  # conversation id, list[MessageRow]
     connectionChanged = Signal(bool, str)  # online, words
-    replyStarted = Signal(int)
-    replyDone = Signal(int, str, str)  # conversation id, status ("sent"/"failed"), reason
-    replyNotSent = Signal(int, str)  # conversation id, reason (the draft stays)
+    draftLoaded = Signal(int, str, object)  # conversation id, text, notice (str | None)
+    presenceChanged = Signal(dict)  # conversation id -> (holder name, typing), colleagues only
+    choicesChanged = Signal(list, list, list)  # accounts, colleagues, labels
+    commandRefused = Signal(int, str, str)  # conversation id, kind, reason
+    outboxChanged = Signal(int)  # commands waiting for the hub
+    searchDone = Signal(str, list)  # query, list[SearchHit]
+    newMessages = Signal(int, str)  # how many, a line about the latest
+    overdueChanged = Signal(int)
 
-    def __init__(self, replica: Replica, client: HubClient, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        replica: Replica,
+        client: HubClient,
+        settings: Settings,
+        clock: ResponseClock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.replica = replica
         self.client = client
+        self.settings = settings
+        self.response_clock = clock
+        self.queue = CommandQueue(replica.db)
+        self.drafts = Drafts(replica.db)
         self.current: int | None = None
         self.online: bool | None = None
+        self.presence: dict[str, Any] = {"version": -1, "conversations": {}}
+        self.hub_offset = timedelta(0)  # hub clock minus ours: WeChat's window follows the hub
+        self.my_staff_id: int | None = None
+        self._typing = False
         self._tasks: set[asyncio.Task] = set()
-        self._sync_task: asyncio.Task | None = None
+        self._named: dict[str, asyncio.Task] = {}
+        self._flush_wanted = asyncio.Event()
+        self._presence_wanted = asyncio.Event()
+        self._flush_lock = asyncio.Lock()  # the sync loop and the outbox loop both flush; one at a time
 
-    def _spawn(self, coro) -> asyncio.Task:
+    # -- task keeping --------------------------------------------------------------------------------
+    def _spawn(self, coro, name: str | None = None) -> asyncio.Task:
+        """Start a task and keep it; a named task replaces (cancels) its predecessor of the same name."""
+        if name is not None and name in self._named:
+            self._named[name].cancel()
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
+        if name is not None:
+            self._named[name] = task
         task.add_done_callback(self._finished)
         return task
 
@@ -48,8 +87,11 @@ class InboxController(QObject):
             log.error("inbox task failed", exc_info=task.exception())
 
     def start(self) -> None:
-        self._spawn(self._refresh())
-        self._sync_task = self._spawn(self._sync_loop())
+        self._spawn(self._refresh_all())
+        self._spawn(self._sync_loop())
+        self._spawn(self._flush_loop())
+        self._spawn(self._presence_loop())
+        self._spawn(self._overdue_loop())
 
     async def stop(self) -> None:
         for task in list(self._tasks):
@@ -57,35 +99,221 @@ class InboxController(QObject):
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.client.close()
 
+    def now(self) -> datetime:
+        """The hub's "now" (WeChat's window is the hub's business)."""
+        return utcnow() + self.hub_offset
+
+    def apply_settings(self, settings: Settings, clock: ResponseClock) -> None:
+        self.settings, self.response_clock = settings, clock
+        self._presence_wanted.set()
+        self._spawn(self._count_overdue(), "overdue")
+        self.conversationsChanged.emit(None)
+
+    # -- what the operator does ---------------------------------------------------------------------
     def open_conversation(self, conversation_id: int) -> None:
         self.current = conversation_id
-        self._spawn(self._load_messages(conversation_id))
+        self._typing = False
+        self._presence_wanted.set()
+        self._spawn(self._load_messages(conversation_id), "messages")
+        self._spawn(self._load_draft(conversation_id), "draft")
 
-    def send_reply(self, conversation_id: int, text: str) -> None:
-        self._spawn(self._send(conversation_id, text))
+    def send_reply(self, conversation_id: int, text: str, take_over: bool = False) -> None:
+        self._spawn(self._send(conversation_id, text, take_over))
 
+    def act(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
+        """Status, assign, labels, note, snooze: shown at once, carried to the hub by the outbox."""
+        self._spawn(self._queue(kind, conversation_id, args))
+
+    def save_draft(self, conversation_id: int, text: str) -> None:
+        self._spawn(asyncio.to_thread(self.drafts.save, conversation_id, text), f"draft-save-{conversation_id}")
+
+    def dismiss_notice(self, conversation_id: int) -> None:
+        self._spawn(asyncio.to_thread(self.drafts.clear_notice, conversation_id))
+
+    def dismiss_refused(self, command_id: str) -> None:
+        async def run() -> None:
+            await asyncio.to_thread(self.queue.dismiss, command_id)
+            if self.current is not None:
+                await self._load_messages(self.current)
+
+        self._spawn(run())
+
+    def set_typing(self, typing: bool) -> None:
+        if typing != self._typing:
+            self._typing = typing
+            self._presence_wanted.set()
+
+    def take_over(self, conversation_id: int) -> None:
+        self._spawn(self._take_over(conversation_id))
+
+    def search(self, query: str) -> None:
+        self._spawn(self._search(query), "search")
+
+    def holder_of(self, conversation_id: int) -> tuple[str, bool] | None:
+        """A colleague holding this conversation (name, typing), or None if free or held by this seat."""
+        entry = self.presence.get("conversations", {}).get(str(conversation_id))
+        holder = entry.get("holder") if entry else None
+        if not holder or holder.get("login") == self.settings.seat_login:
+            return None
+        return str(holder.get("name")), bool(holder.get("typing"))
+
+    # -- internals -------------------------------------------------------------------------------------
     def _set_online(self, online: bool, words: str = "") -> None:
         if self.online != online:
             self.online = online
             self.connectionChanged.emit(online, words)
 
-    async def _refresh(self) -> None:
-        rows = await asyncio.to_thread(self.replica.conversations)
-        self.conversationsChanged.emit(rows)
+    async def _refresh_all(self) -> None:
+        choices = await asyncio.to_thread(self.replica.choices)
+        self.choicesChanged.emit(*choices)
+        self.conversationsChanged.emit(None)
+        self.outboxChanged.emit(await asyncio.to_thread(self.queue.count))
         if self.current is not None:
             await self._load_messages(self.current)
+        await self._count_overdue()
 
     async def _load_messages(self, conversation_id: int) -> None:
-        rows = await asyncio.to_thread(self.replica.messages, conversation_id)
+        rows = await asyncio.to_thread(self._timeline, conversation_id)
         if conversation_id == self.current:
             self.messagesChanged.emit(conversation_id, rows)
 
-    async def _sync_loop(self) -> None:
-        cursor = await asyncio.to_thread(self.replica.cursor)
-        delay, caught_up = 1.0, False
+    def _timeline(self, conversation_id: int) -> list:
+        from console.inbox.views import MessageRow
+
+        rows = self.replica.messages(conversation_id)
+        for queued in self.queue.for_conversation(conversation_id):
+            if queued.kind in ("reply", "note"):
+                text = str(queued.args.get("content") or queued.args.get("body") or "")
+            else:
+                text = describe_command(queued.kind, queued.args)
+            rows.append(
+                MessageRow(
+                    0,
+                    "note" if queued.kind == "note" else "out",
+                    queued.kind,
+                    text,
+                    queued.state,
+                    queued.error_text,
+                    queued.created_at,
+                    author=self.settings.seat_name,
+                    kind="refused" if queued.state == "refused" else "queued",
+                )
+            )
+        return rows
+
+    async def _load_draft(self, conversation_id: int) -> None:
+        draft = await asyncio.to_thread(self.drafts.load, conversation_id)
+        if conversation_id == self.current:
+            self.draftLoaded.emit(conversation_id, draft.body, draft.notice)
+
+    async def _queue(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
+        await asyncio.to_thread(self.queue.queue, kind, conversation_id, args)
+        self.outboxChanged.emit(await asyncio.to_thread(self.queue.count))
+        self.conversationsChanged.emit({conversation_id})
+        if conversation_id == self.current:
+            await self._load_messages(conversation_id)
+        self._flush_wanted.set()
+
+    async def _send(self, conversation_id: int, text: str, take_over: bool) -> None:
+        latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
+        args: dict[str, Any] = {"content": text, "after_message_id": latest}
+        if take_over:
+            args["take_over"] = True
+        await self._queue("reply", conversation_id, args)
+        if conversation_id == self.current:
+            self.draftLoaded.emit(conversation_id, "", None)
+
+    async def _take_over(self, conversation_id: int) -> None:
+        try:
+            self.presence = await self.client.presence(
+                self.settings.seat_login, self.settings.seat_name, conversation_id, self._typing, take_over=True
+            )
+        except (HubUnreachable, HubRefused) as exc:
+            log.info("take over failed: %s", exc)
+            return
+        self._emit_presence()
+
+    async def _flush_loop(self) -> None:
+        """Send waiting commands in the order they were made; stop at the first the hub cannot take yet."""
         while True:
             try:
-                batch = await self.client.changes(cursor, wait=25 if caught_up else 0)
+                await asyncio.wait_for(self._flush_wanted.wait(), FLUSH_RETRY)
+            except TimeoutError:
+                pass
+            self._flush_wanted.clear()
+            await self.flush()
+
+    async def flush(self) -> int:
+        """Returns how many commands the hub settled (applied or refused)."""
+        async with self._flush_lock:
+            return await self._flush()
+
+    async def _flush(self) -> int:
+        settled = 0
+        for queued in await asyncio.to_thread(self.queue.waiting):
+            try:
+                answer = await self.client.command(
+                    queued.command_id,
+                    queued.kind,
+                    queued.conversation_id,
+                    queued.args,
+                    self.settings.seat_login,
+                    self.settings.seat_name,
+                )
+            except HubUnreachable:
+                self._set_online(False, tr(OFFLINE_TEXT))
+                break
+            except HubRefused as exc:
+                await asyncio.to_thread(self.queue.refused, queued.command_id, str(exc))
+                await asyncio.to_thread(self.replica.merge_answer, exc.answer)
+                self.commandRefused.emit(queued.conversation_id, queued.kind, str(exc))
+                if queued.conversation_id == self.current and queued.kind == "reply":
+                    await self._load_draft(queued.conversation_id)
+            else:
+                await asyncio.to_thread(self.replica.merge_answer, answer)
+                await asyncio.to_thread(self.queue.applied, queued.command_id)
+            settled += 1
+            self.conversationsChanged.emit({queued.conversation_id})
+            if queued.conversation_id == self.current:
+                await self._load_messages(queued.conversation_id)
+        if settled:
+            self.outboxChanged.emit(await asyncio.to_thread(self.queue.count))
+        return settled
+
+    async def _presence_loop(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self._presence_wanted.wait(), PRESENCE_EVERY)
+            except TimeoutError:
+                pass
+            self._presence_wanted.clear()
+            try:
+                self.presence = await self.client.presence(
+                    self.settings.seat_login, self.settings.seat_name, self.current, self._typing
+                )
+            except (HubUnreachable, HubRefused):
+                continue
+            self._emit_presence()
+
+    def _emit_presence(self) -> None:
+        holders: dict[int, tuple[str, bool]] = {}
+        for key in self.presence.get("conversations", {}):
+            holder = self.holder_of(int(key))
+            if holder is not None:
+                holders[int(key)] = holder
+        self.presenceChanged.emit(holders)
+
+    async def _sync_loop(self) -> None:
+        cursor = await asyncio.to_thread(self.replica.cursor)
+        first = cursor == 0
+        delay, caught_up = 1.0, False
+        while True:
+            if await asyncio.to_thread(self.queue.count):
+                await self.flush()  # what the operator did offline goes first, in order
+            try:
+                batch = await self.client.changes(
+                    cursor, wait=25 if caught_up else 0, presence=int(self.presence.get("version", -1))
+                )
             except HubUnreachable as exc:
                 log.info("hub unreachable: %s", exc)
                 self._set_online(False, tr(OFFLINE_TEXT))
@@ -94,23 +322,59 @@ class InboxController(QObject):
                 continue
             self._set_online(True)
             delay = 1.0
+            hub_now = parse_iso(batch.get("now"))
+            if hub_now is not None:
+                self.hub_offset = hub_now - utcnow()
+            if "presence" in batch and batch["presence"].get("version") != self.presence.get("version"):
+                self.presence = batch["presence"]
+                self._emit_presence()
             if batch["cursor"] != cursor:
                 await asyncio.to_thread(self.replica.apply, batch)
                 cursor = batch["cursor"]
-                await self._refresh()
+                self._announce(batch, quiet=first)
+                changed = {int(c["id"]) for c in batch.get("conversations", [])}
+                self.conversationsChanged.emit(changed)
+                if batch.get("staff") or batch.get("labels") or batch.get("accounts"):
+                    self.choicesChanged.emit(*await asyncio.to_thread(self.replica.choices))
+                if self.current in changed or any(
+                    n.get("conversation_id") == self.current for n in batch.get("notes", [])
+                ):
+                    await self._load_messages(self.current)  # type: ignore[arg-type]
+                await self._count_overdue()
             caught_up = not batch.get("more")
+            first = first and not caught_up
 
-    async def _send(self, conversation_id: int, text: str) -> None:
-        self.replyStarted.emit(conversation_id)
-        command_id = uuid.uuid4().hex
-        try:
-            message = await self.client.reply(command_id, conversation_id, text)
-        except HubUnreachable:
-            self.replyNotSent.emit(conversation_id, tr(UNSENT_TEXT))
-            return
-        except HubRefused as exc:
-            self.replyNotSent.emit(conversation_id, str(exc))
-            return
-        await asyncio.to_thread(self.replica.apply, {"cursor": 0, "messages": [message]})
-        await self._refresh()
-        self.replyDone.emit(conversation_id, message["status"], message.get("error_text") or "")
+    def _announce(self, batch: dict[str, Any], quiet: bool) -> None:
+        """New follower messages raise a notification (not the first catch-up of an empty replica)."""
+        inbound = [m for m in batch.get("messages", []) if m.get("direction") == "in" and not m.get("event")]
+        if inbound and not quiet:
+            self.newMessages.emit(len(inbound), str(inbound[-1].get("content") or "")[:60])
+
+    async def _overdue_loop(self) -> None:
+        while True:
+            await asyncio.sleep(OVERDUE_EVERY)
+            await self._count_overdue()
+
+    async def _count_overdue(self) -> None:
+        waits = await asyncio.to_thread(self.replica.oldest_waiting)
+        self.overdueChanged.emit(self.response_clock.overdue(waits, self.now()))
+
+    async def _search(self, query: str) -> None:
+        await asyncio.sleep(0.12)  # typing continues: the next keystroke cancels this one
+        hits = await asyncio.to_thread(self.replica.search, query) if query.strip() else []
+        self.searchDone.emit(query, hits)
+
+
+def describe_command(kind: str, args: dict[str, Any]) -> str:
+    """A queued command in words, for the history while it waits."""
+    from ui.format import status_word
+
+    if kind == "status":
+        return tr("状态改为") + status_word(str(args.get("status")))
+    if kind == "assign":
+        return tr("指派给同事") if args.get("staff_id") else tr("取消指派")
+    if kind == "labels":
+        return tr("标签：") + "、".join(args.get("add", []))
+    if kind == "snooze":
+        return tr("稍后处理")
+    return kind

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from console.workcal import Waiting
 from ui.format import short_time, status_word, tr
-from ui.inbox.models import RowRole
+from ui.inbox.models import HolderRole, RowRole
 
 PAD = 10
 BUBBLE_MAX = 0.7  # of the view's width
-IN_BG, OUT_BG = QColor("#ffffff"), QColor("#d9f2d0")
-FAIL, MUTED, ACCENT = QColor("#c0392b"), QColor("#7a7f87"), QColor("#1f6feb")
+IN_BG, OUT_BG, EVENT_BG = QColor("#ffffff"), QColor("#d9f2d0"), QColor("#f0f2f5")
+NOTE_BG, QUEUED_BG, OVERDUE_BG = QColor("#fff4c2"), QColor("#eef1f5"), QColor("#fdecea")
+FAIL, MUTED, ACCENT, LOCK = QColor("#c0392b"), QColor("#7a7f87"), QColor("#1f6feb"), QColor("#b35c00")
 
 
 class ConversationDelegate(QStyledItemDelegate):
+    """Three lines: who and when; what they wrote and the status; how long they have waited (red when
+    overdue), who handles it, its labels, and a colleague who has it open."""
+
+    def __init__(self, parent=None, measure: Callable[[Any], Waiting | None] | None = None) -> None:
+        super().__init__(parent)
+        self.measure = measure or (lambda _row: None)
+
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        return QSize(option.rect.width(), QFontMetrics(option.font).height() * 2 + PAD * 2 + 4)
+        return QSize(option.rect.width(), QFontMetrics(option.font).height() * 3 + PAD * 2 + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         row = index.data(RowRole)
@@ -25,7 +37,12 @@ class ConversationDelegate(QStyledItemDelegate):
             return
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.fillRect(option.rect, option.palette.highlight() if selected else option.palette.base())
+        waiting = self.measure(row) if row.waiting_since is not None else None
+        overdue = waiting is not None and waiting.overdue
+        background = option.palette.highlight() if selected else (OVERDUE_BG if overdue else option.palette.base())
+        painter.fillRect(option.rect, background)
+        if overdue:
+            painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), FAIL)
         text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         bold = QFont(option.font)
@@ -49,21 +66,50 @@ class ConversationDelegate(QStyledItemDelegate):
         )
         status = status_word(row.status)
         status_width = metrics.horizontalAdvance(status) + PAD
+        second = rect.top() + line + 4
         painter.drawText(
-            QRect(rect.left(), rect.top() + line + 4, rect.width() - status_width, line),
+            QRect(rect.left(), second, rect.width() - status_width, line),
             Qt.AlignmentFlag.AlignLeft,
             metrics.elidedText(row.preview, Qt.TextElideMode.ElideRight, rect.width() - status_width),
         )
         painter.setPen(text_color if selected else (ACCENT if row.status == "new" else MUTED))
         painter.drawText(
-            QRect(rect.right() - status_width, rect.top() + line + 4, status_width, line),
-            Qt.AlignmentFlag.AlignRight,
-            status,
+            QRect(rect.right() - status_width, second, status_width, line), Qt.AlignmentFlag.AlignRight, status
         )
+        third = second + line + 4
+        parts: list[tuple[str, QColor]] = []
+        if waiting is not None:
+            words = tr("已等待 {t}").format(t=waiting.text) + (tr("（超时）") if overdue else "")
+            parts.append((words, FAIL if overdue else MUTED))
+        if row.assignee_name:
+            parts.append((tr("负责：") + row.assignee_name, MUTED))
+        if row.labels:
+            parts.append(("、".join(row.labels), ACCENT))
+        holder = index.data(HolderRole)
+        if holder:
+            parts.append(((holder[0] + (tr(" 正在输入") if holder[1] else tr(" 正在查看"))), LOCK))
+        x = rect.left()
+        for text, color in parts:
+            width = min(metrics.horizontalAdvance(text), rect.right() - x)
+            if width <= 0:
+                break
+            painter.setPen(text_color if selected else color)
+            painter.drawText(
+                QRect(x, third, width, line),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+            )
+            x += width + PAD * 2
         painter.restore()
 
 
 def _status_line(row) -> tuple[str, QColor] | None:
+    if row.kind == "queued":
+        return tr("等待发出：联网后自动按顺序发出"), MUTED
+    if row.kind == "refused":
+        return tr("未执行：") + (row.error_text or ""), FAIL
+    if row.kind == "note":
+        return None
     if row.direction != "out":
         return None
     if row.status == "sent":
@@ -112,22 +158,32 @@ class BubbleDelegate(QStyledItemDelegate):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outbound = row.direction == "out"
+        outbound = row.direction in ("out", "note")
         metrics = QFontMetrics(option.font)
         bubble, status_rect, status_text = self._layout(option, row)
         area = option.rect.adjusted(PAD * 2, PAD, -PAD * 2, -PAD)
         painter.setPen(MUTED)
+        head = short_time(row.created_at)
+        if row.kind == "note":
+            head = tr("内部备注（粉丝看不到）") + f" · {row.author or ''} · {head}"
+        elif row.author:
+            head = f"{row.author} · {head}"
+        if row.has_media:
+            head += tr(" · 双击查看")
         painter.drawText(
             QRect(area.left(), area.top(), area.width(), metrics.height()),
             Qt.AlignmentFlag.AlignRight if outbound else Qt.AlignmentFlag.AlignLeft,
-            short_time(row.created_at) + ("" if not outbound else ""),
+            head,
         )
         top = area.top() + metrics.height()
         left = area.right() - bubble.width() if outbound else area.left()
         bubble.moveTo(left, top)
-        failed = outbound and row.status == "failed"
+        failed = (outbound and row.status == "failed") or row.kind == "refused"
         painter.setPen(FAIL if failed else QColor("#d0d4da"))
-        painter.setBrush(OUT_BG if outbound else IN_BG)
+        if row.kind == "queued":
+            painter.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
+        fills = {"note": NOTE_BG, "queued": QUEUED_BG}
+        painter.setBrush(fills.get(row.kind, OUT_BG if outbound else (EVENT_BG if row.event else IN_BG)))
         painter.drawRoundedRect(bubble, 8, 8)
         painter.setPen(QColor("#1d2129"))
         painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD), Qt.TextFlag.TextWordWrap, row.content)

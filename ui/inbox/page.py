@@ -1,141 +1,150 @@
-"""收件箱: conversations on the left, the thread and the composer on the right."""
+"""收件箱: filters and conversations (or search results) on the left; the thread, WeChat's window and
+the composer on the right. Every action has a key (ui/shortcuts.py); the page only emits signals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
-    QPlainTextEdit,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.format import tr
+from console.inbox.views import Choice, ConversationRow, InboxFilter
+from console.inbox.window import describe_window, window_state
+from console.timeutil import iso, utcnow
+from console.workcal import Waiting
+from ui.format import status_word, tr
+from ui.inbox.composer import Composer
 from ui.inbox.delegates import BubbleDelegate, ConversationDelegate
+from ui.inbox.filters import FilterBar
 from ui.inbox.models import ConversationsModel, IdRole, MessagesModel, RowRole
+from ui.inbox.search_view import SearchDelegate, SearchModel
+from ui.shortcuts import keys_for
 
 
-class Composer(QWidget):
-    """The reply box. Keeps its text until the hub confirms the reply went out."""
+def snooze_choices(now_utc: datetime) -> list[tuple[str, dict[str, Any]]]:
+    """稍后处理 to a time the office thinks in (China time), or until the follower writes again."""
+    local = now_utc.replace(tzinfo=None) + timedelta(hours=8)
+    tomorrow = (local + timedelta(days=1)).replace(hour=8, minute=30, second=0, microsecond=0)
+    monday = (local + timedelta(days=7 - local.weekday())).replace(hour=8, minute=30, second=0, microsecond=0)
 
-    sendRequested = Signal(str)
+    def utc(value: datetime) -> str | None:
+        return iso(value - timedelta(hours=8))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.notice = QLabel()
-        self.notice.setObjectName("composerNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("replyEditor")
-        self.editor.setPlaceholderText(tr("输入回复内容，Ctrl+Enter 发送"))
-        self.editor.setFixedHeight(110)
-        self.send_button = QPushButton(tr("发送"))
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setDefault(True)
-        self.send_button.setToolTip(tr("发送回复 (Ctrl+Enter)"))
-        self.send_button.clicked.connect(self._send)
-        self.editor.installEventFilter(self)  # Ctrl+Enter sends, whether or not the window is active
-        buttons = QHBoxLayout()
-        hint = QLabel(tr("Ctrl+Enter 发送"))
-        hint.setObjectName("hint")
-        buttons.addWidget(hint)
-        buttons.addStretch(1)
-        buttons.addWidget(self.send_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.editor)
-        layout.addLayout(buttons)
-
-    def eventFilter(self, watched, event) -> bool:
-        if (
-            watched is self.editor
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            if self.send_button.isEnabled():
-                self._send()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _send(self) -> None:
-        text = self.editor.toPlainText().strip()
-        if not text:
-            self.show_notice(tr("请先输入回复内容。"), error=False)
-            return
-        self.sendRequested.emit(text)
-
-    def set_busy(self, busy: bool) -> None:
-        self.send_button.setEnabled(not busy)
-        self.editor.setReadOnly(busy)
-        self.send_button.setText(tr("发送中…") if busy else tr("发送"))
-
-    def show_notice(self, text: str, error: bool = True) -> None:
-        self.notice.setProperty("error", error)
-        self.notice.style().unpolish(self.notice)
-        self.notice.style().polish(self.notice)
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
-
-    def clear(self) -> None:
-        self.editor.clear()
-        self.show_notice("")
+    return [
+        (tr("1 小时后"), {"until": iso(now_utc + timedelta(hours=1))}),
+        (tr("明天上午 8:30"), {"until": utc(tomorrow)}),
+        (tr("下周一上午 8:30"), {"until": utc(monday)}),
+        (tr("粉丝再次留言时"), {"until_reply": True}),
+    ]
 
 
 class InboxPage(QWidget):
     conversationSelected = Signal(int)
-    replyRequested = Signal(int, str)
+    replyRequested = Signal(int, str, bool)  # conversation id, text, take over
+    actionRequested = Signal(str, int, dict)  # kind, conversation id, args
+    draftEdited = Signal(int, str)
+    typingChanged = Signal(bool)
+    takeOverRequested = Signal(int)
+    noticeDismissed = Signal(int)
+    filterChanged = Signal(object)  # InboxFilter
+    searchRequested = Signal(str)
+    mediaRequested = Signal(int)  # message id
+    shortcutSheetRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.conversations = ConversationsModel(self)
         self.messages = MessagesModel(self)
+        self.results = SearchModel(self)
         self.current: int | None = None
+        self.colleagues: list[Choice] = []
+        self.label_names: list[str] = []
+        self.now: Callable[[], datetime] = utcnow
+        self.measure: Callable[[datetime], Waiting | None] = lambda _since: None
 
+        self.filters = FilterBar()
+        self.filters.filterChanged.connect(self._filter_changed)
+        self.filters.searchChanged.connect(self._search_changed)
         self.list = QListView()
         self.list.setObjectName("conversationList")
         self.list.setModel(self.conversations)
-        self.list.setItemDelegate(ConversationDelegate(self.list))
+        self.list.setItemDelegate(ConversationDelegate(self.list, self._measure_row))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.search_list = QListView()
+        self.search_list.setObjectName("searchResults")
+        self.search_list.setModel(self.results)
+        self.search_list.setItemDelegate(SearchDelegate(self.search_list))
+        self.search_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.search_list.selectionModel().currentChanged.connect(self._current_changed)
         self.empty = QLabel(tr("暂无留言。粉丝发来的消息会出现在这里。"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyHint")
+        self.left_stack = QStackedWidget()
+        for widget in (self.list, self.search_list, self.empty):
+            self.left_stack.addWidget(widget)
 
         self.header = QLabel(tr("请选择左侧的会话"))
         self.header.setObjectName("conversationHeader")
+        self.details = QLabel()
+        self.details.setObjectName("hint")
+        self.buttons: dict[str, QPushButton] = {}
+        header_row = QHBoxLayout()
+        header_col = QVBoxLayout()
+        header_col.addWidget(self.header)
+        header_col.addWidget(self.details)
+        header_row.addLayout(header_col, 1)
+        for action, text in (("assign", "指派"), ("label", "标签"), ("snooze", "稍后处理"), ("close", "关闭")):
+            button = QPushButton(tr(text))
+            button.setObjectName("toolButton")
+            button.setToolTip(f"{tr(text)} ({keys_for(action)[0].toString()})")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, a=action: self.run(a))
+            header_row.addWidget(button)
+            self.buttons[action] = button
         self.history = QListView()
         self.history.setObjectName("messageThread")
         self.history.setModel(self.messages)
         self.history.setItemDelegate(BubbleDelegate(self.history))
         self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history.setWordWrap(True)
         self.history.setResizeMode(QListView.ResizeMode.Adjust)
+        self.history.activated.connect(self._history_activated)
         self.composer = Composer()
         self.composer.setEnabled(False)
         self.composer.sendRequested.connect(self._send)
+        self.composer.noteRequested.connect(self._note)
+        self.composer.draftEdited.connect(lambda text: self.current and self.draftEdited.emit(self.current, text))
+        self.composer.typingChanged.connect(self.typingChanged)
+        self.composer.takeOverRequested.connect(lambda: self.run("take_over"))
+        self.search_list.activated.connect(lambda _index: self.composer.editor.setFocus())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(tr("全部会话"))
-        title.setObjectName("paneTitle")
-        left_layout.addWidget(title)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.empty, 1)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.left_stack, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.header)
+        right_layout.addLayout(header_row)
         right_layout.addWidget(self.history, 1)
         right_layout.addWidget(self.composer)
         splitter = QSplitter()
@@ -143,26 +152,155 @@ class InboxPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([360, 620])
+        splitter.setSizes([380, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
+        self._bind_keys()
+        self._tick = QTimer(self, interval=30_000)  # the window and wait times count down on screen
+        self._tick.timeout.connect(self._refresh_clock)
+        self._tick.start()
+        self._update_empty()
+
+    # -- keys ----------------------------------------------------------------------------------------
+    def _bind_keys(self) -> None:
+        for action in (
+            "next",
+            "previous",
+            "reply",
+            "note",
+            "assign",
+            "close",
+            "snooze",
+            "label",
+            "take_over",
+            "search",
+        ):
+            qaction = QAction(self)
+            qaction.setShortcuts(keys_for(action))
+            # Plain letters reach a text box as text (it claims them first); elsewhere on the page they act.
+            qaction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            qaction.triggered.connect(lambda _checked=False, a=action: self.run(a))
+            self.addAction(qaction)
+
+    def run(self, action: str) -> None:
+        """One keyboard action (also what the buttons call)."""
+        if action in ("next", "previous"):
+            self.step(1 if action == "next" else -1)
+        elif action == "search":
+            self.filters.search.setFocus()
+            self.filters.search.selectAll()
+        elif action == "shortcut_sheet":
+            self.shortcutSheetRequested.emit()
+        elif self.current is None:
+            return
+        elif action == "reply":
+            self.composer.set_note_mode(False)
+        elif action == "note":
+            self.composer.set_note_mode(True)
+        elif action == "close":
+            self.actionRequested.emit("status", self.current, {"status": "closed"})
+        elif action == "take_over":
+            self.composer.took_over = True
+            self.composer.set_holder(None)
+            self.takeOverRequested.emit(self.current)
+        elif action in ("assign", "label", "snooze"):
+            getattr(self, f"_{action}")()
+
+    def step(self, delta: int) -> None:
+        view = self.search_list if self.left_stack.currentWidget() is self.search_list else self.list
+        model = view.model()
+        if model.rowCount() == 0:
+            return
+        row = view.currentIndex().row() + delta if view.currentIndex().isValid() else 0
+        if row >= model.rowCount() and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        row = max(0, min(row, model.rowCount() - 1))
+        view.selectionModel().setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.scrollTo(model.index(row, 0))
+
+    def _popup_at(self) -> QPoint:
+        button = self.buttons["assign"]
+        return button.mapToGlobal(button.rect().bottomLeft())
+
+    def _assign(self) -> None:
+        menu = QMenu(self)
+        menu.addAction(tr("取消指派")).setData(None)
+        for colleague in self.colleagues:
+            menu.addAction(colleague.name).setData(colleague.id)
+        chosen = menu.exec(self._popup_at())
+        if chosen is not None and self.current is not None:
+            self.actionRequested.emit("assign", self.current, {"staff_id": chosen.data()})
+
+    def _label(self) -> None:
+        name, ok = QInputDialog.getItem(
+            self, tr("添加标签"), tr("选择或输入标签（如 社保、投诉、咨询）："), self.label_names or [""], 0, True
+        )
+        if ok and name.strip() and self.current is not None:
+            self.actionRequested.emit("labels", self.current, {"add": [name.strip()]})
+
+    def _snooze(self) -> None:
+        menu = QMenu(self)
+        for text, args in snooze_choices(self.now()):
+            menu.addAction(text).setData(args)
+        chosen = menu.exec(self._popup_at())
+        if chosen is not None and self.current is not None:
+            self.actionRequested.emit("snooze", self.current, dict(chosen.data()))
+
+    # -- the list ------------------------------------------------------------------------------------
+    def set_clock(self, now: Callable[[], datetime], measure: Callable[[datetime], Waiting | None]) -> None:
+        self.now, self.measure = now, measure
+        self._refresh_clock()
+
+    def _measure_row(self, row: ConversationRow) -> Waiting | None:
+        return self.measure(row.waiting_since) if row.waiting_since is not None else None
+
+    def set_choices(self, accounts: list[Choice], colleagues: list[Choice], labels: list[str]) -> None:
+        self.colleagues, self.label_names = colleagues, labels
+        self.filters.set_choices(accounts, colleagues, labels)
+
+    def _filter_changed(self, flt: InboxFilter) -> None:
+        self.conversations.set_filter(flt)
+        self._after_reload()
+        self.filterChanged.emit(flt)
+
+    def _search_changed(self, text: str) -> None:
+        if text.strip():
+            self.searchRequested.emit(text)
+        else:
+            self.results.set_hits("", [])
+            self._update_empty()
+
+    def show_results(self, query: str, hits: list) -> None:
+        if query != self.filters.search.text():
+            return  # an answer to an older keystroke
+        self.results.set_hits(query, hits)
         self._update_empty()
 
     def _update_empty(self) -> None:
-        has_rows = self.conversations.rowCount() > 0
-        self.list.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
+        if self.filters.search.text().strip():
+            self.left_stack.setCurrentWidget(self.search_list)
+        elif self.conversations.rowCount() > 0:
+            self.left_stack.setCurrentWidget(self.list)
+        else:
+            self.left_stack.setCurrentWidget(self.empty)
+        self.filters.set_count(self.conversations.rowCount(), self.conversations.canFetchMore(QModelIndex()))
 
-    def set_conversations(self, rows: list) -> None:
-        self.conversations.set_rows(rows)
+    def refresh(self, changed: object = None) -> None:
+        """The replica changed (a set of conversation ids, or None for anything)."""
+        self.conversations.reload(changed if isinstance(changed, set) else None)
+        self._after_reload()
+
+    def _after_reload(self) -> None:
         self._update_empty()
         if self.current is not None:
             row = self.conversations.row_of(self.current)
             if row >= 0:
+                self.list.selectionModel().blockSignals(True)
                 self.list.selectionModel().setCurrentIndex(
                     self.conversations.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
+                self.list.selectionModel().blockSignals(False)
                 self._show_header(self.conversations.row_at(row))
 
     def select_row(self, row: int) -> None:
@@ -170,21 +308,64 @@ class InboxPage(QWidget):
             self.conversations.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
 
-    def _show_header(self, row) -> None:
-        self.header.setText(f"{row.follower_name}　·　{row.account_name}")
+    def set_holders(self, holders: dict) -> None:
+        self.conversations.set_holders(holders)
+        if self.current is not None:
+            self.composer.set_holder(holders.get(self.current))
 
+    # -- the open conversation -----------------------------------------------------------------------
     def _current_changed(self, index, _previous) -> None:
         if not index.isValid():
             return
         conversation_id = index.data(IdRole)
-        if conversation_id == self.current:
+        if conversation_id == self.current or conversation_id is None:
             return
+        self.composer.flush_draft()
         self.current = conversation_id
-        self._show_header(index.data(RowRole))
+        row = self.conversations.row_at(self.conversations.row_of(conversation_id))
         self.composer.setEnabled(True)
-        self.composer.clear()
+        self.composer.took_over = False
+        self.composer.load("", None)
+        for button in self.buttons.values():
+            button.setEnabled(True)
         self.messages.set_rows([])
+        if row is not None:
+            self._show_header(row)
+        else:
+            self._header_from_hit(index.data(RowRole))
         self.conversationSelected.emit(conversation_id)
+
+    def _header_from_hit(self, hit: Any) -> None:
+        self.header.setText(tr("搜索结果中的会话"))
+        self.details.setText("")
+        self.composer.set_window("", None)
+
+    def _show_header(self, row: ConversationRow | None) -> None:
+        if row is None:
+            return
+        self.header.setText(f"{row.follower_name}　·　{row.account_name}")
+        bits = [status_word(row.status)]
+        if row.assignee_name:
+            bits.append(tr("负责：") + row.assignee_name)
+        if row.labels:
+            bits.append(tr("标签：") + "、".join(row.labels))
+        if row.status == "snoozed":
+            if row.snoozed_until is not None:
+                local = row.snoozed_until.replace(tzinfo=None) + timedelta(hours=8)
+                bits.append(tr("稍后处理至 {t}").format(t=local.strftime("%m-%d %H:%M")))
+            if row.snooze_until_reply:
+                bits.append(tr("粉丝回复时提醒"))
+        waiting = self._measure_row(row)
+        if waiting is not None:
+            bits.append(tr("已等待 {t}").format(t=waiting.text))
+        self.details.setText("　".join(bits))
+        state = window_state(row.last_inbound_at, row.last_inbound_kind, row.window_used, self.now())
+        self.composer.set_window(tr(describe_window(state)), tr(state.refusal) if state.refusal else None)
+
+    def _refresh_clock(self) -> None:
+        if self.current is not None:
+            self._show_header(self.conversations.row_at(self.conversations.row_of(self.current)))
+        self.list.viewport().update()
 
     def set_messages(self, conversation_id: int, rows: list) -> None:
         if conversation_id != self.current:
@@ -192,25 +373,24 @@ class InboxPage(QWidget):
         self.messages.set_rows(rows)
         self.history.scrollToBottom()
 
+    def load_draft(self, conversation_id: int, text: str, notice: object) -> None:
+        if conversation_id == self.current:
+            self.composer.load(text, notice if isinstance(notice, str) else None)
+
+    def command_refused(self, conversation_id: int, kind: str, reason: str) -> None:
+        if conversation_id == self.current and kind != "reply":
+            self.composer.show_notice(reason)
+
     def _send(self, text: str) -> None:
         if self.current is not None:
-            self.replyRequested.emit(self.current, text)
+            self.replyRequested.emit(self.current, text, self.composer.took_over)
+            self.composer.load("", None)
 
-    def reply_started(self, conversation_id: int) -> None:
-        if conversation_id == self.current:
-            self.composer.set_busy(True)
-            self.composer.show_notice("")
+    def _note(self, text: str) -> None:
+        if self.current is not None:
+            self.actionRequested.emit("note", self.current, {"body": text})
 
-    def reply_done(self, conversation_id: int, status: str, reason: str) -> None:
-        if conversation_id != self.current:
-            return
-        self.composer.set_busy(False)
-        if status == "sent":
-            self.composer.clear()
-        else:
-            self.composer.show_notice(tr("微信未接收这条回复：") + reason)
-
-    def reply_not_sent(self, conversation_id: int, reason: str) -> None:
-        if conversation_id == self.current:
-            self.composer.set_busy(False)
-            self.composer.show_notice(reason)
+    def _history_activated(self, index) -> None:
+        row = index.data(RowRole)
+        if row is not None and row.has_media:
+            self.mediaRequested.emit(row.id)

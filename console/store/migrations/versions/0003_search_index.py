@@ -53,8 +53,7 @@ def upgrade() -> None:
     for fts, table, body, columns in _SOURCES:
         old, new = body.format(r="old"), body.format(r="new")
         op.execute(
-            f"CREATE VIRTUAL TABLE {fts} USING fts5("
-            "body, content='', columnsize=0, tokenize='ascii', prefix='1')"
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, content='', columnsize=0, tokenize='ascii', prefix='1')"
         )
         op.execute(
             f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
