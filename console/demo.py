@@ -53,7 +53,9 @@ class DemoWorld:
         self._simulator: FollowerSimulator | None = None
 
     def _build_hub(self) -> tuple[HubContext, web.Application]:
-        ctx, app = build_hub(f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url)
+        ctx, app = build_hub(
+            f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url, media_root=self.home / "media"
+        )
         ctx.clock = lambda: from_epoch(self.state.clock.now())  # one "now" for WeChat and the hub
         return ctx, app
 

@@ -1,22 +1,27 @@
 """Messages of every kind, end to end: the sandbox pushes pictures, voice, video, locations and links;
-the hub stores each as what it is, fetches its file from WeChat once and keeps it; the desktop keeps its
-own copy. Expired or unknown media and messages without a file give a reason in Chinese."""
+the hub stores each as what it is, fetches its file from WeChat as soon as it arrives (WeChat deletes it
+after 3 days) and keeps it; the desktop keeps its own copy. Expired or unknown media and messages without
+a file give a reason in Chinese."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import shutil
 import struct
+import time
 import zlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import requests
-from aiohttp import web
 
-from console.hub import media_api, serve
-from console.paths import data_dir
-from console.sandbox.follower_messages import Image, Link, Location, Video, Voice
+from console.hub import media_api
+from console.hub.app import create_hub_app
+from console.sandbox import create_app
+from console.sandbox.follower_messages import FollowerMessage, Image, Link, Location, Video, Voice
 from console.sandbox.media import MEDIA_LIFETIME
 from console.sync.media import OFFLINE_REASON, MediaCache, MediaUnavailable
 from console.wechat.errors import describe
@@ -25,23 +30,7 @@ from tests.helpers import stored
 
 OPENID = "oTESTmedia00000000000000000001"
 EXPIRED_REASON = describe(40007)
-
-
-@pytest.fixture(autouse=True)
-def hub_apps(monkeypatch: pytest.MonkeyPatch) -> list[web.Application]:
-    """Make sure every hub built in the test serves /api/media (add_routes is idempotent, so this is a
-    no-op once console/hub/app.py registers it), and remember the apps for prefetch."""
-    apps: list[web.Application] = []
-    original = serve.create_hub_app
-
-    def create_with_media(ctx):
-        app = original(ctx)
-        media_api.add_routes(app)
-        apps.append(app)
-        return app
-
-    monkeypatch.setattr(serve, "create_hub_app", create_with_media)
-    return apps
+SETTLE_SECONDS = 5.0
 
 
 def media_url(world, message_id: int, thumb: bool = False) -> str:
@@ -50,6 +39,35 @@ def media_url(world, message_id: int, thumb: bool = False) -> str:
 
 def last_message(world):
     return stored(world)[-1]
+
+
+def hub_files(world, appid: str) -> list[Path]:
+    """What the hub has cached for appid (DemoWorld keeps the hub's media in its own folder)."""
+    folder = world.home / "media" / appid
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = SETTLE_SECONDS) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.02)
+
+
+def settle(world) -> None:
+    """Wait for the hub's background work: the media prefetch it starts after storing a push."""
+    wait_until(lambda: not world.hub.background, "the hub's media prefetch to finish")
+
+
+def push_while_wechat_is_unreachable(world, appid: str, message: FollowerMessage) -> None:
+    """The push reaches the hub but WeChat's API does not answer, so the prefetch fails; then it is back."""
+    port = int(world.sandbox_url.rsplit(":", 1)[1])
+    world.servers.unserve(world.sandbox_url)
+    try:
+        assert [status for status, _ in world.push(appid, OPENID, message=message)] == [200]
+        settle(world)
+    finally:
+        world.servers.serve(create_app(world.state), port=port)
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -84,6 +102,7 @@ def test_every_kind_is_stored_as_what_it_is(world, appid):
     world.push(appid, OPENID, message=Link("关于医保缴费的通知", "https://mp.weixin.qq.com/s/abc", "缴费时间"))
     world.push(appid, OPENID, event="CLICK", event_key="MENU_GUIDE")
     world.push(appid, OPENID, content="路灯坏了")
+    settle(world)
     rows = stored(world)
     assert [(m.msg_type, m.event, m.content) for m in rows] == [
         ("event", "subscribe", "[关注了公众号]"),
@@ -105,6 +124,8 @@ def test_every_kind_is_stored_as_what_it_is(world, appid):
     assert location.payload["Scale"] == "15"
     assert (link.payload["Url"], link.payload["Description"]) == ("https://mp.weixin.qq.com/s/abc", "缴费时间")
     assert all(m.msgid for m in rows[1:8])
+    media_ids = {m.payload["MediaId"] for m in rows if "MediaId" in m.payload}
+    assert len(media_ids) == 5 and media_ids <= set(world.state.media.fetches)  # each fetched on arrival
 
 
 def test_location_without_label_shows_coordinates(world):
@@ -112,30 +133,58 @@ def test_location_without_label_shows_coordinates(world):
     assert last_message(world).content == "[位置] 34.300000, 108.700000"
 
 
-# --- the hub fetches once and keeps the file ------------------------------------------------------------
+# --- the hub fetches on arrival, once, and keeps the file --------------------------------------------------
 
 
-def test_image_is_fetched_once_through_the_hub_and_cached(world):
+def test_image_is_cached_on_arrival_and_never_fetched_again(world, tmp_path: Path):
     world.push(SAFE_APPID, OPENID, message=Image())
     message = last_message(world)
     sent = world.state.media.get(SAFE_APPID, message.payload["MediaId"])
 
-    first = requests.get(media_url(world, message.id), timeout=30)
-    assert first.status_code == 200, first.text
-    assert first.headers["Content-Type"] == "image/png"
-    assert first.content == sent.data and png_size(first.content) == (64, 64)
-    assert world.state.media.fetches == [sent.media_id]
-    cached = list((data_dir() / "media" / SAFE_APPID).iterdir())
+    # Nobody asked for it: the hub fetched it right after storing the push.
+    wait_until(lambda: hub_files(world, SAFE_APPID), "the hub to cache the picture")
+    settle(world)
+    cached = hub_files(world, SAFE_APPID)
     assert [p.name for p in cached] == [f"{sent.media_id}.png"] and cached[0].read_bytes() == sent.data
+    assert world.state.media.fetches == [sent.media_id]
 
-    again = requests.get(media_url(world, message.id), timeout=30)
-    assert (again.status_code, again.content) == (200, sent.data)
+    for _ in range(2):
+        answer = requests.get(media_url(world, message.id), timeout=30)
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["Content-Type"] == "image/png"
+        assert answer.content == sent.data and png_size(answer.content) == (64, 64)
+
+    async def on_the_desktop() -> Path:
+        cache = MediaCache(tmp_path / "desk", world.hub_url)
+        try:
+            return await cache.fetch(message.id)
+        finally:
+            await cache.close()
+
+    assert asyncio.run(on_the_desktop()).read_bytes() == sent.data
     assert world.state.media.fetches == [sent.media_id]  # served from the hub's cache, WeChat not asked
+
+    world.advance_clock(MEDIA_LIFETIME + 60)  # WeChat has deleted it by now; the hub still has it
+    assert requests.get(media_url(world, message.id), timeout=30).content == sent.data
+    assert world.state.media.fetches == [sent.media_id]
+
+
+def test_prefetch_again_is_free_and_skips_messages_without_media(world):
+    world.push(PLAIN_APPID, OPENID, message=Image())
+    world.push(PLAIN_APPID, OPENID, content="没有图片的消息")
+    settle(world)
+    image, text = stored(world)
+    assert len(world.state.media.fetches) == 1  # the picture only: a text push starts no prefetch
+    app = create_hub_app(world.hub)  # a second app over the same hub, so the same media folder
+    assert world.servers.call(media_api.prefetch(app, image.id)) is True
+    assert world.servers.call(media_api.prefetch(app, text.id)) is False
+    assert len(world.state.media.fetches) == 1
 
 
 def test_different_pictures_look_different(world):
     world.push(PLAIN_APPID, OPENID, message=Image())
     world.push(PLAIN_APPID, OPENID, message=Image())
+    settle(world)
     a, b = (requests.get(media_url(world, m.id), timeout=30).content for m in stored(world))
     assert a != b and png_size(a) == png_size(b) == (64, 64)
 
@@ -143,16 +192,27 @@ def test_different_pictures_look_different(world):
 def test_simultaneous_requests_share_one_download(world):
     world.push(PLAIN_APPID, OPENID, message=Image())
     url = media_url(world, last_message(world).id)
-    with ThreadPoolExecutor(6) as pool:
-        answers = list(pool.map(lambda _: requests.get(url, timeout=30), range(6)))
-    assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
+
+    def six_at_once() -> None:
+        with ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(lambda _: requests.get(url, timeout=30), range(6)))
+        assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
+
+    six_at_once()  # racing the hub's own prefetch: they share its download or read its file
+    settle(world)
     assert len(world.state.media.fetches) == 1
+
+    shutil.rmtree(world.home / "media" / PLAIN_APPID)  # the hub's cache is lost (a restore without it)
+    six_at_once()  # the file is still at WeChat: fetched again, once for all six
+    assert len(world.state.media.fetches) == 2
 
 
 def test_voice_and_video_with_their_types(world):
     world.push(PLAIN_APPID, OPENID, message=Voice(recognition="在吗"))
     world.push(PLAIN_APPID, OPENID, message=Video())
+    settle(world)
     voice, video = stored(world)
+    assert {voice.payload["MediaId"], video.payload["MediaId"]} <= set(world.state.media.fetches)  # on arrival
 
     answer = requests.get(media_url(world, voice.id), timeout=30)
     assert answer.headers["Content-Type"] == "audio/amr" and answer.content.startswith(b"#!AMR\n")
@@ -163,20 +223,7 @@ def test_voice_and_video_with_their_types(world):
     assert answer.headers["Content-Type"] == "video/mp4" and answer.content[4:8] == b"ftyp"
     thumb = requests.get(media_url(world, video.id, thumb=True), timeout=30)
     assert thumb.headers["Content-Type"] == "image/png" and png_size(thumb.content) == (64, 64)
-    assert {p.suffix for p in (data_dir() / "media" / PLAIN_APPID).iterdir()} == {".amr", ".mp4", ".png"}
-
-
-def test_prefetch_caches_before_anyone_asks(world, hub_apps):
-    world.push(PLAIN_APPID, OPENID, message=Image())
-    world.push(PLAIN_APPID, OPENID, content="没有图片的消息")
-    image, text = stored(world)
-    app = hub_apps[-1]
-    assert world.servers.call(media_api.prefetch(app, image.id)) is True
-    assert world.servers.call(media_api.prefetch(app, text.id)) is False
-    assert len(world.state.media.fetches) == 1
-    world.advance_clock(MEDIA_LIFETIME + 60)  # WeChat has deleted it by now; the hub still has it
-    assert requests.get(media_url(world, image.id), timeout=30).status_code == 200
-    assert len(world.state.media.fetches) == 1
+    assert {p.suffix for p in hub_files(world, PLAIN_APPID)} == {".amr", ".mp4", ".png"}
 
 
 # --- reasons, in Chinese --------------------------------------------------------------------------------
@@ -184,29 +231,41 @@ def test_prefetch_caches_before_anyone_asks(world, hub_apps):
 
 def test_expired_media_gives_wechats_reason_but_cached_media_survives(world):
     world.push(SAFE_APPID, OPENID, message=Image())
-    world.push(SAFE_APPID, OPENID, message=Image())
+    settle(world)
+    push_while_wechat_is_unreachable(world, SAFE_APPID, Image())  # so the hub could not fetch it early
     seen, late = stored(world)
-    assert requests.get(media_url(world, seen.id), timeout=30).status_code == 200
+    assert [p.name for p in hub_files(world, SAFE_APPID)] == [f"{seen.payload['MediaId']}.png"]
 
     world.advance_clock(MEDIA_LIFETIME + 1)  # the access token has long expired too: wechatpy refreshes it
     answer = requests.get(media_url(world, late.id), timeout=30)
     assert answer.status_code == 502
     assert answer.json() == {"error": EXPIRED_REASON, "errcode": 40007}
     assert "3 天" in EXPIRED_REASON
-    assert requests.get(media_url(world, seen.id), timeout=30).status_code == 200
+    assert requests.get(media_url(world, seen.id), timeout=30).status_code == 200  # nobody had opened it
 
 
-def test_unknown_media_id_gives_wechats_reason(world):
-    world.push(PLAIN_APPID, OPENID, message=Image(media_id="NoSuchMediaId_0123456789"))
-    answer = requests.get(media_url(world, last_message(world).id), timeout=30)
+def test_unknown_media_id_fails_quietly_on_arrival_and_gives_wechats_reason(world, caplog):
+    caplog.set_level(logging.WARNING, logger="console")
+    results = world.push(PLAIN_APPID, OPENID, message=Image(media_id="NoSuchMediaId_0123456789"))
+    assert results == [(200, "success")]  # WeChat is answered as always
+    settle(world)
+    message = last_message(world)
+    assert world.state.media.fetches == ["NoSuchMediaId_0123456789"]
+    assert f"could not prefetch media of message {message.id}" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert hub_files(world, PLAIN_APPID) == []
+
+    answer = requests.get(media_url(world, message.id), timeout=30)
     assert (answer.status_code, answer.json()["error"]) == (502, EXPIRED_REASON)
-    assert not (data_dir() / "media" / PLAIN_APPID).exists() or not any((data_dir() / "media" / PLAIN_APPID).iterdir())
+    assert hub_files(world, PLAIN_APPID) == []
 
 
 def test_media_of_another_account_is_unknown_to_wechat(world):
     world.push(PLAIN_APPID, OPENID, message=Image())
     foreign = last_message(world).payload["MediaId"]
     world.push(SAFE_APPID, OPENID, message=Image(media_id=foreign))
+    settle(world)
+    assert hub_files(world, SAFE_APPID) == []
     answer = requests.get(media_url(world, last_message(world).id), timeout=30)
     assert answer.status_code == 502 and answer.json()["errcode"] == 40007
 
@@ -215,7 +274,9 @@ def test_messages_without_media_give_404(world):
     world.push(PLAIN_APPID, OPENID, content="请问办事大厅几点下班")
     world.push(PLAIN_APPID, OPENID, message=Location(34.33, 108.70, "某县汽车站"))
     world.push(PLAIN_APPID, OPENID, message=Image())
+    settle(world)
     text, location, image = stored(world)
+    assert world.state.media.fetches == [image.payload["MediaId"]]  # the picture, on arrival
     for message_id in (text.id, location.id):
         answer = requests.get(media_url(world, message_id), timeout=30)
         assert (answer.status_code, answer.json()) == (404, {"error": media_api.NO_MEDIA})
@@ -224,7 +285,7 @@ def test_messages_without_media_give_404(world):
     for missing in ("999999", "abc"):
         answer = requests.get(f"{world.hub_url}/api/media/{missing}", timeout=30)
         assert (answer.status_code, answer.json()) == (404, {"error": media_api.NO_MESSAGE})
-    assert world.state.media.fetches == []
+    assert world.state.media.fetches == [image.payload["MediaId"]]  # none of these asked WeChat
 
 
 # --- the desktop's own copy -----------------------------------------------------------------------------
@@ -234,6 +295,7 @@ def test_desktop_cache_downloads_once_and_works_offline(world, tmp_path: Path):
     world.push(SAFE_APPID, OPENID, message=Image())
     world.push(SAFE_APPID, OPENID, message=Voice())
     world.push(SAFE_APPID, OPENID, message=Image())
+    settle(world)
     image, voice, never_opened = stored(world)
     picture = world.state.media.get(SAFE_APPID, image.payload["MediaId"]).data
     root = tmp_path / "desktop-media"
@@ -253,6 +315,7 @@ def test_desktop_cache_downloads_once_and_works_offline(world, tmp_path: Path):
     assert first == second == root / f"{image.id}.png" and first.read_bytes() == picture
     assert sound == root / f"{voice.id}.amr" and sound.read_bytes().startswith(b"#!AMR\n")
     assert sorted(p.name for p in root.iterdir()) == sorted([first.name, sound.name])  # no temp files left
+    assert len(world.state.media.fetches) == 3  # the hub's fetches on arrival, nothing more
 
     world.stop_servers()  # the hub is gone: what was opened before still opens, the rest says why not
 
@@ -272,7 +335,7 @@ def test_desktop_cache_downloads_once_and_works_offline(world, tmp_path: Path):
 
 
 def test_desktop_cache_passes_on_the_hubs_reason(world, tmp_path: Path):
-    world.push(PLAIN_APPID, OPENID, message=Image())
+    push_while_wechat_is_unreachable(world, PLAIN_APPID, Image())  # so only WeChat ever had it
     world.push(PLAIN_APPID, OPENID, content="纯文字")
     image, text = stored(world)
     world.advance_clock(MEDIA_LIFETIME + 1)

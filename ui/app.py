@@ -9,6 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 
 import qasync
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
@@ -84,9 +85,9 @@ def response_clock(settings: Settings) -> ResponseClock:
 class Console:
     """The window, its controllers and the replica, wired together around one hub URL."""
 
-    def __init__(self, hub_url: str, replica_db_url: str | None = None) -> None:
+    def __init__(self, hub_url: str, replica_db_url: str | None = None, settings: Settings | None = None) -> None:
         self.hub_url = hub_url
-        self.settings = load_settings()
+        self.settings = settings or load_settings()
         self.replica_db = open_database(replica_db_url or replica_url(hub_url), durable=True)
         self.window = MainWindow(self.settings)
         self.notifier = Notifier(self.settings, self.window)
@@ -103,11 +104,15 @@ class Console:
         c.presenceChanged.connect(page.set_holders)
         c.choicesChanged.connect(page.set_choices)
         c.commandRefused.connect(page.command_refused)
+        c.commandRefused.connect(
+            lambda _cid, _kind, reason: self.window.statusBar().showMessage(tr("服务端没有执行：") + reason, 15000)
+        )
         c.searchDone.connect(page.show_results)
         c.connectionChanged.connect(self.window.set_connection)
         c.outboxChanged.connect(self._outbox_changed)
         c.newMessages.connect(self.notifier.new_messages)
         c.overdueChanged.connect(self._overdue_changed)
+        c.clockShifted.connect(page.refresh_clock)
         page.conversationSelected.connect(c.open_conversation)
         page.replyRequested.connect(c.send_reply)
         page.actionRequested.connect(c.act)
@@ -172,7 +177,8 @@ class Console:
         self.window.inbox.composer.flush_draft()
         await self.inbox.stop()
         await self.media.close()
-        self.notifier.close()
+        if shiboken6.isValid(self.notifier):  # the window (its parent) may already be gone
+            self.notifier.close()
         self.replica_db.dispose()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import select
 
+from console.hub import media_api
 from console.hub.context import context
 from console.inbox.ingest import Ingested, ingest
 from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
@@ -71,4 +72,9 @@ async def push(request: web.Request) -> web.Response:
     result = await asyncio.to_thread(_store, ctx.db, account.id, fields)
     if result.message_id is not None:
         ctx.feed.notify()
+        if fields.get("MediaId"):
+            # WeChat deletes a follower's media after 3 days: fetch it now, after answering WeChat.
+            task = asyncio.create_task(media_api.prefetch(request.app, result.message_id))
+            ctx.background.add(task)
+            task.add_done_callback(ctx.background.discard)
     return web.Response(text="success")

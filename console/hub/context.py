@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from aiohttp import web
 
@@ -25,7 +27,11 @@ class HubContext:
     presence: PresenceBoard = field(default_factory=PresenceBoard)
     # The hub's "now" for WeChat's window rules; the demo and tests follow the sandbox's clock.
     clock: Callable[[], datetime] = utcnow
-    seats: set[tuple[str, str]] = field(default_factory=set)  # (login, name) already registered as staff
+    seats: set[tuple[str, str]] = field(default_factory=set)
+    media_root: Path | None = None  # where follower media is cached (default: the data dir)
+    background: set[asyncio.Task] = field(
+        default_factory=set
+    )  # fire-and-forget work, kept referenced  # (login, name) already registered as staff
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
     remote_desktops: bool = False
 

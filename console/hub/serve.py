@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from aiohttp import web
 
@@ -22,10 +23,14 @@ def wechat_api_base(explicit: str | None = None) -> str:
 
 
 def build_hub(
-    db_url: str, vault: Vault | None = None, api_base: str | None = None, remote_desktops: bool = False
+    db_url: str,
+    vault: Vault | None = None,
+    api_base: str | None = None,
+    remote_desktops: bool = False,
+    media_root: Path | None = None,
 ) -> tuple[HubContext, web.Application]:
     db = open_database(db_url)
     vault = vault or Vault()
     gateway = Gateway(vault, wechat_api_base(api_base))
-    ctx = HubContext(db=db, vault=vault, gateway=gateway, remote_desktops=remote_desktops)
+    ctx = HubContext(db=db, vault=vault, gateway=gateway, remote_desktops=remote_desktops, media_root=media_root)
     return ctx, create_hub_app(ctx)

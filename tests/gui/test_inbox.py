@@ -50,38 +50,49 @@ def test_message_appears_and_reply_reaches_wechat(world, console, qloop, qtbot):
         await until(lambda: statuses(page) == [("in", None), ("out", "sent")])
         assert page.composer.editor.toPlainText() == ""  # cleared only once WeChat took it
         assert [m.content for m in world.sent_to(SAFE_APPID, OPENID)] == [ANSWER]
-        await until(lambda: page.conversations.row_at(0).status == "replied")
+        await until(lambda: page.conversations.rowCount() == 0)  # answered: no longer 待处理
+        page.filters.status.setCurrentIndex(page.filters.status.findText("已回复"))
+        await until(lambda: page.conversations.rowCount() == 1 and page.conversations.row_at(0).status == "replied")
 
     qloop.run_until_complete(scenario())
 
 
-def test_reply_outside_48_hours_shows_the_refusal_in_words(world, console, qloop, qtbot):
+def test_reply_outside_48_hours_is_refused_before_sending_and_says_what_else(world, console, qloop, qtbot):
     async def scenario():
         page = await open_first_conversation(world, console)
-        world.advance_clock(48 * 3600 + 60)
+        assert (
+            "客服窗口还剩 47 小时" in page.composer.window_line.text()
+            and "可再发 5 条" in page.composer.window_line.text()
+        )
         page.composer.editor.setPlainText("两天后才回复")
-        qtbot.mouseClick(page.composer.send_button, Qt.MouseButton.LeftButton)
-        await until(lambda: ("out", "failed") in statuses(page))
-        assert "48 小时" in page.composer.notice.text()
-        assert page.composer.notice.isVisible()
+        world.advance_clock(48 * 3600 + 60)
+        await until(lambda: page.composer.refusal is not None)
+        assert "48 小时" in page.composer.refusal and "内部备注" in page.composer.refusal  # why, and what else
+        assert page.composer.window_line.text() == "客服窗口已关闭"
+        assert not page.composer.send_button.isEnabled()
+        page.composer.editor.setFocus()
+        qtbot.keyClick(page.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert "48 小时" in page.composer.notice.text() and page.composer.notice.isVisible()
         assert page.composer.editor.toPlainText() == "两天后才回复"  # the text is not lost
-        failed = page.messages._rows[-1]
-        assert "48 小时" in failed.error_text
-        assert world.sent_to(SAFE_APPID, OPENID) == []
+        await asyncio.sleep(0.3)
+        assert statuses(page) == [("in", None)] and world.sent_to(SAFE_APPID, OPENID) == []
 
     qloop.run_until_complete(scenario())
 
 
-def test_unreachable_hub_keeps_the_draft_and_says_so(world, console, qloop, qtbot):
+def test_unreachable_hub_queues_the_reply_and_says_so(world, console, qloop, qtbot):
     async def scenario():
         page = await open_first_conversation(world, console)
-        await asyncio.to_thread(world.stop_servers)  # the hub (and WeChat) went away
+        await asyncio.to_thread(world.stop_hub)  # the hub went away; WeChat is still there
         page.composer.editor.setPlainText("网络断开时写的回复")
         qtbot.mouseClick(page.composer.send_button, Qt.MouseButton.LeftButton)
-        await until(lambda: page.composer.send_button.isEnabled() and page.composer.notice.isVisible())
-        assert "无法连接服务端" in page.composer.notice.text()
-        assert page.composer.editor.toPlainText() == "网络断开时写的回复"
+        await until(lambda: [m.kind for m in page.messages._rows] == ["message", "queued"])
+        assert page.messages._rows[-1].content == "网络断开时写的回复"
         await until(lambda: "无法连接" in console.window.connection.text())
+        assert "等待发往服务端" in console.window.statusBar().currentMessage()
+        await asyncio.to_thread(world.start_hub)
+        await until(lambda: statuses(page) == [("in", None), ("out", "sent")], timeout=30)
+        assert [m.content for m in world.sent_to(SAFE_APPID, OPENID)] == ["网络断开时写的回复"]
 
     qloop.run_until_complete(scenario())
 
@@ -91,6 +102,9 @@ def test_empty_reply_is_not_sent(world, console, qloop, qtbot):
         page = await open_first_conversation(world, console)
         qtbot.mouseClick(page.composer.send_button, Qt.MouseButton.LeftButton)
         await asyncio.sleep(0.2)
+        assert not page.composer.send_button.isEnabled()  # nothing typed: nothing to send
+        page.composer.editor.setFocus()
+        qtbot.keyClick(page.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert "请先输入" in page.composer.notice.text()
         assert statuses(page) == [("in", None)]
 

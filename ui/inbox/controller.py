@@ -34,13 +34,14 @@ class InboxController(QObject):
     messagesChanged = Signal(int, list)  # conversation id, list[MessageRow]
     connectionChanged = Signal(bool, str)  # online, words
     draftLoaded = Signal(int, str, object)  # conversation id, text, notice (str | None)
-    presenceChanged = Signal(dict)  # conversation id -> (holder name, typing), colleagues only
+    presenceChanged = Signal(object)  # dict: conversation id -> (holder name, typing), colleagues only
     choicesChanged = Signal(list, list, list)  # accounts, colleagues, labels
     commandRefused = Signal(int, str, str)  # conversation id, kind, reason
     outboxChanged = Signal(int)  # commands waiting for the hub
     searchDone = Signal(str, list)  # query, list[SearchHit]
     newMessages = Signal(int, str)  # how many, a line about the latest
     overdueChanged = Signal(int)
+    clockShifted = Signal()  # the hub's clock moved against ours: WeChat's window must be redrawn
 
     def __init__(
         self,
@@ -67,6 +68,7 @@ class InboxController(QObject):
         self._named: dict[str, asyncio.Task] = {}
         self._flush_wanted = asyncio.Event()
         self._presence_wanted = asyncio.Event()
+        self._queue_lock = asyncio.Lock()  # commands keep the order the operator gave them
         self._flush_lock = asyncio.Lock()  # the sync loop and the outbox loop both flush; one at a time
 
     # -- task keeping --------------------------------------------------------------------------------
@@ -207,7 +209,11 @@ class InboxController(QObject):
             self.draftLoaded.emit(conversation_id, draft.body, draft.notice)
 
     async def _queue(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
-        await asyncio.to_thread(self.queue.queue, kind, conversation_id, args)
+        async with self._queue_lock:
+            await asyncio.to_thread(self.queue.queue, kind, conversation_id, args)
+        await self._queued(conversation_id)
+
+    async def _queued(self, conversation_id: int) -> None:
         self.outboxChanged.emit(await asyncio.to_thread(self.queue.count))
         self.conversationsChanged.emit({conversation_id})
         if conversation_id == self.current:
@@ -215,13 +221,13 @@ class InboxController(QObject):
         self._flush_wanted.set()
 
     async def _send(self, conversation_id: int, text: str, take_over: bool) -> None:
-        latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
-        args: dict[str, Any] = {"content": text, "after_message_id": latest}
-        if take_over:
-            args["take_over"] = True
-        await self._queue("reply", conversation_id, args)
-        if conversation_id == self.current:
-            self.draftLoaded.emit(conversation_id, "", None)
+        async with self._queue_lock:
+            latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
+            args: dict[str, Any] = {"content": text, "after_message_id": latest}
+            if take_over:
+                args["take_over"] = True
+            await asyncio.to_thread(self.queue.queue, "reply", conversation_id, args)
+        await self._queued(conversation_id)
 
     async def _take_over(self, conversation_id: int) -> None:
         try:
@@ -324,7 +330,11 @@ class InboxController(QObject):
             delay = 1.0
             hub_now = parse_iso(batch.get("now"))
             if hub_now is not None:
-                self.hub_offset = hub_now - utcnow()
+                offset = hub_now - utcnow()
+                shifted = abs((offset - self.hub_offset).total_seconds()) > 1
+                self.hub_offset = offset
+                if shifted:
+                    self.clockShifted.emit()
             if "presence" in batch and batch["presence"].get("version") != self.presence.get("version"):
                 self.presence = batch["presence"]
                 self._emit_presence()

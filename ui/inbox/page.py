@@ -79,6 +79,7 @@ class InboxPage(QWidget):
 
         self.filters = FilterBar()
         self.filters.filterChanged.connect(self._filter_changed)
+        self.conversations.filter = self.filters.current()  # 待处理 first, as the bar shows
         self.filters.searchChanged.connect(self._search_changed)
         self.list = QListView()
         self.list.setObjectName("conversationList")
@@ -158,7 +159,7 @@ class InboxPage(QWidget):
         layout.addWidget(splitter)
         self._bind_keys()
         self._tick = QTimer(self, interval=30_000)  # the window and wait times count down on screen
-        self._tick.timeout.connect(self._refresh_clock)
+        self._tick.timeout.connect(self.refresh_clock)
         self._tick.start()
         self._update_empty()
 
@@ -250,7 +251,7 @@ class InboxPage(QWidget):
     # -- the list ------------------------------------------------------------------------------------
     def set_clock(self, now: Callable[[], datetime], measure: Callable[[datetime], Waiting | None]) -> None:
         self.now, self.measure = now, measure
-        self._refresh_clock()
+        self.refresh_clock()
 
     def _measure_row(self, row: ConversationRow) -> Waiting | None:
         return self.measure(row.waiting_since) if row.waiting_since is not None else None
@@ -362,7 +363,7 @@ class InboxPage(QWidget):
         state = window_state(row.last_inbound_at, row.last_inbound_kind, row.window_used, self.now())
         self.composer.set_window(tr(describe_window(state)), tr(state.refusal) if state.refusal else None)
 
-    def _refresh_clock(self) -> None:
+    def refresh_clock(self) -> None:
         if self.current is not None:
             self._show_header(self.conversations.row_at(self.conversations.row_of(self.current)))
         self.list.viewport().update()
