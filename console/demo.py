@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from console.accounts import add_account
 from console.hub.context import HubContext
+from console.inbox.commands import register_seat
 from console.hub.serve import build_hub
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
@@ -31,6 +32,9 @@ DEMO_ACCOUNTS = [
     ("wx8a3e6b1c9d2f4a71", "某县人社", "service"),
     ("wx2b7d9e4f1a6c3b82", "某县医保", "service"),
 ]
+
+
+DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
 
 
 class DemoWorld:
@@ -118,6 +122,9 @@ class DemoWorld:
         return await asyncio.wrap_future(self.servers.submit(self._step()))
 
     def seed(self, messages: int = 10) -> None:
+        """Colleagues to assign to, then followers writing in."""
+        for login, name in DEMO_STAFF:
+            register_seat(self.hub.db, login, name)
         for _ in range(messages):
             self.step()
 

@@ -1,5 +1,5 @@
 """`wxconsole demo --offscreen --shots DIR` on a machine with no display plays the scripted scenario
-(messages arrive, an operator replies, WeChat refuses a late reply) and saves the screenshots."""
+(messages arrive, an operator replies and notes, the window closes, a search) and saves the screenshots."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-SHOTS = ["01-inbox.png", "02-new-message.png", "03-replied.png", "04-refused-after-48h.png"]
+SHOTS = ["01-inbox.png", "02-new-message.png", "03-replied.png", "04-window-closed.png", "05-search.png"]
 
 
 def test_offscreen_demo_writes_the_scenario_screenshots(tmp_path):

@@ -81,6 +81,7 @@ class Store:
     def message(self, conversation_id: int, content: str, *, minute: int = 0, direction: str = "in") -> int:
         with self.db.session() as s:
             c = s.get(Conversation, conversation_id)
+            assert c is not None
             m = Message(
                 account_id=c.account_id,
                 conversation_id=c.id,
@@ -325,6 +326,14 @@ def test_migration_indexes_rows_stored_before_it(tmp_path):
     with db.session() as s:
         s.get(Message, 2).content = "已解决"
     assert seeded.found("医") == []
+    # Downgrade removes tables and triggers cleanly; upgrading again rebuilds from the rows.
+    command.downgrade(alembic_config(db.engine), "0002")
+    with db.engine.connect() as conn:
+        left = conn.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'")).scalars().all()
+    assert left == []
+    db.migrate()
+    assert seeded.found("认证") == [("note", "老人行动不便，建议上门认证"), ("message", "养老金认证在哪里做")]
+    assert seeded.found("解决") == [("message", "已解决")]
     db.dispose()
 
 

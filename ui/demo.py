@@ -1,5 +1,5 @@
 """`wxconsole demo`: the window against the demo world. With --shots, a short scripted scenario
-(messages arrive, an operator replies, WeChat refuses a late reply) saved as screenshots."""
+(messages arrive, an operator replies and notes, the window closes, a search) saved as screenshots."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from console.demo import DemoWorld
+from console.demo import DEMO_STAFF, DemoWorld
+from console.settings import Settings
 from ui.app import Console, make_application, run_in_loop
 
 log = logging.getLogger(__name__)
@@ -66,18 +67,33 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     assert any(m.content == REPLY for m in world.sent_to(arrived.appid, arrived.openid)), "reply not in sandbox"
     shot("03-replied.png")
 
+    page.run("note")
+    page.composer.editor.insertPlainText("已电话回访，粉丝表示满意。")
+    page.composer.send_button.click()
+    await until(lambda: any(m.kind == "note" for m in page.messages._rows), what="the note")
+
     world.advance_clock(49 * 3600)  # two days later the 48-hour window has closed
     page.composer.editor.setPlainText(LATE_REPLY)
-    page.composer.send_button.click()
-    await until(lambda: any(m.status == "failed" for m in page.messages._rows), what="WeChat's refusal")
-    shot("04-refused-after-48h.png")
+    await until(lambda: page.composer.refusal is not None, what="the closed window")
+    page.composer.send_button.click()  # disabled: the composer says why before WeChat would
+    page.composer.show_notice(page.composer.refusal or "")
+    shot("04-window-closed.png")
+
+    await asyncio.to_thread(world.push, arrived.appid, "oDEMOsearch0000000000000001", content="社保卡丢了在哪里补办？")
+    page.filters.status.setCurrentIndex(page.filters.status.findText("全部状态"))
+    page.filters.search.setText("社保")
+    await until(lambda: page.results.rowCount() > 0, what="search results")
+    shot("05-search.png")
 
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:
     app = make_application(offscreen)
     world = DemoWorld()
     world.seed(8)
-    console = Console(world.hub_url, f"sqlite:///{world.home / 'replica.db'}")
+    login, name = DEMO_STAFF[0]  # the demo's desk is 王芳's
+    console = Console(
+        world.hub_url, f"sqlite:///{world.home / 'replica.db'}", Settings(seat_login=login, seat_name=name)
+    )
 
     async def main() -> int:
         console.start()

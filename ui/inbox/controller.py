@@ -343,7 +343,9 @@ class InboxController(QObject):
                 cursor = batch["cursor"]
                 self._announce(batch, quiet=first)
                 changed = {int(c["id"]) for c in batch.get("conversations", [])}
-                self.conversationsChanged.emit(changed)
+                # A follower's name or a colleague's changes rows this batch does not name: read all again.
+                parents_changed = _parents_changed(batch)
+                self.conversationsChanged.emit(None if parents_changed else changed)
                 if batch.get("staff") or batch.get("labels") or batch.get("accounts"):
                     self.choicesChanged.emit(*await asyncio.to_thread(self.replica.choices))
                 if self.current in changed or any(
@@ -373,6 +375,17 @@ class InboxController(QObject):
         await asyncio.sleep(0.12)  # typing continues: the next keystroke cancels this one
         hits = await asyncio.to_thread(self.replica.search, query) if query.strip() else []
         self.searchDone.emit(query, hits)
+
+
+def _parents_changed(batch: dict[str, Any]) -> bool:
+    """Whether a follower, account or colleague changed on its own (not just sent along as the parent
+    of a conversation in the batch): then rows the batch does not name show stale names."""
+    conversations = batch.get("conversations", [])
+    for key, column in (("followers", "follower_id"), ("accounts", "account_id"), ("staff", "assignee_id")):
+        sent_along = {c.get(column) for c in conversations}
+        if any(row["id"] not in sent_along for row in batch.get(key, [])):
+            return True
+    return False
 
 
 def describe_command(kind: str, args: dict[str, Any]) -> str:

@@ -79,7 +79,7 @@ class ConversationDelegate(QStyledItemDelegate):
         third = second + line + 4
         parts: list[tuple[str, QColor]] = []
         if waiting is not None:
-            words = tr("已等待 {t}").format(t=waiting.text) + (tr("（超时）") if overdue else "")
+            words = (tr("超时 · ") if overdue else "") + tr("已等待 {t}").format(t=waiting.text)
             parts.append((words, FAIL if overdue else MUTED))
         if row.assignee_name:
             parts.append((tr("负责：") + row.assignee_name, MUTED))

@@ -146,6 +146,13 @@ class ConversationsModel(QAbstractListModel):
     def row_at(self, row: int) -> ConversationRow | None:
         return self._row(row) if 0 <= row < len(self._ids) else None
 
+    def lookup(self, conversation_id: int) -> ConversationRow | None:
+        """A conversation's row whether or not the current filter lists it (the one open on the right)."""
+        found = self._cache.get(conversation_id)
+        if found is None:
+            found = self._source.conversation_rows([conversation_id]).get(conversation_id)
+        return found
+
     def row_of(self, conversation_id: int) -> int:
         try:
             return self._ids.index(conversation_id)

@@ -302,7 +302,7 @@ class InboxPage(QWidget):
                     self.conversations.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
                 self.list.selectionModel().blockSignals(False)
-                self._show_header(self.conversations.row_at(row))
+            self._show_header(self.conversations.lookup(self.current))
 
     def select_row(self, row: int) -> None:
         self.list.selectionModel().setCurrentIndex(
@@ -323,7 +323,7 @@ class InboxPage(QWidget):
             return
         self.composer.flush_draft()
         self.current = conversation_id
-        row = self.conversations.row_at(self.conversations.row_of(conversation_id))
+        row = self.conversations.lookup(conversation_id)
         self.composer.setEnabled(True)
         self.composer.took_over = False
         self.composer.load("", None)
@@ -365,7 +365,7 @@ class InboxPage(QWidget):
 
     def refresh_clock(self) -> None:
         if self.current is not None:
-            self._show_header(self.conversations.row_at(self.conversations.row_of(self.current)))
+            self._show_header(self.conversations.lookup(self.current))
         self.list.viewport().update()
 
     def set_messages(self, conversation_id: int, rows: list) -> None:
