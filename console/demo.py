@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from console.accounts import add_account
 from console.hub.context import HubContext
-from console.inbox.commands import register_seat
 from console.hub.serve import build_hub
+from console.inbox.commands import register_seat
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
 from console.sandbox.simulator import SimulatedMessage
