@@ -179,8 +179,10 @@ def parser() -> argparse.ArgumentParser:
     with_db(upgrade)
     upgrade.set_defaults(func=_db_upgrade)
 
+    from console.inbox.search_command import register as register_search
     from console.workcal.commands import register as register_holidays
 
+    register_search(sub)
     register_holidays(sub)
     return p
 
