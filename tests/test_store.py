@@ -51,3 +51,36 @@ def test_unusable_location_is_said_in_words(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="无法创建数据目录"):
         Database(f"sqlite:///{blocker / 'sub' / 'hub.db'}")
+
+
+def test_inbox_migration_keeps_rows_and_starts_waiting_timers(tmp_path):
+    """A hub from the foundation release upgrades in place: conversations keep their rows, unanswered
+    ones get a response timer from the follower's last message, a backup is left beside the file."""
+    from alembic import command
+
+    from console.store.database import alembic_config
+
+    path = tmp_path / "old.db"
+    db = Database(f"sqlite:///{path}")
+    command.upgrade(alembic_config(db.engine), "0001")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO account (id, appid, name, account_type, safe_mode, created_at, seq) "
+            "VALUES (1, 'wx1', '某县发布', 'subscription', 1, '2026-11-01', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO follower (id, account_id, openid, subscribed, first_seen_at, last_seen_at, seq) "
+            "VALUES (1, 1, 'o1', 1, '2026-11-01', '2026-11-01', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO conversation (id, account_id, follower_id, status, last_message_at, "
+            "last_inbound_at, last_inbound_kind, preview, seq) "
+            "VALUES (1, 1, 1, 'new', '2026-11-02 09:00', '2026-11-02 09:00', 'message', '社保', 1)"
+        )
+    db.migrate()
+    assert db.current_revision() == db.head_revision()
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT status, waiting_since, window_used, labels FROM conversation").one()
+    assert row[0] == "new" and str(row[1]).startswith("2026-11-02 09:00") and row[2] == 0 and row[3] == ""
+    assert list(tmp_path.glob("old.db.before-*.bak"))
+    db.dispose()

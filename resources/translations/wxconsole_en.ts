@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="43"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="111"/>
@@ -12,7 +12,12 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="108"/>
+        <source>服务端没有执行：</source>
+        <translation>The server did not carry this out: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="146"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -44,7 +49,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="384"/>
+        <location filename="../../ui/inbox/controller.py" line="402"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -142,42 +147,42 @@
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="378"/>
+        <location filename="../../ui/inbox/controller.py" line="396"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="380"/>
+        <location filename="../../ui/inbox/controller.py" line="398"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="380"/>
-        <location filename="../../ui/inbox/page.py" line="228"/>
+        <location filename="../../ui/inbox/controller.py" line="398"/>
+        <location filename="../../ui/inbox/page.py" line="229"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="382"/>
-        <location filename="../../ui/inbox/page.py" line="351"/>
+        <location filename="../../ui/inbox/controller.py" line="400"/>
+        <location filename="../../ui/inbox/page.py" line="352"/>
         <source>标签：</source>
         <translation>Labels: </translation>
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="82"/>
-        <source>（超时）</source>
-        <translation> (overdue)</translation>
+        <source>超时 · </source>
+        <translation>Overdue · </translation>
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="82"/>
-        <location filename="../../ui/inbox/page.py" line="360"/>
+        <location filename="../../ui/inbox/page.py" line="361"/>
         <source>已等待 {t}</source>
         <translation>Waiting {t}</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="85"/>
-        <location filename="../../ui/inbox/page.py" line="349"/>
+        <location filename="../../ui/inbox/page.py" line="350"/>
         <source>负责：</source>
         <translation>Assigned to: </translation>
     </message>
@@ -312,38 +317,38 @@
         <translation>When the follower writes again</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="96"/>
+        <location filename="../../ui/inbox/page.py" line="97"/>
         <source>暂无留言。粉丝发来的消息会出现在这里。</source>
         <translation>No messages yet. Messages from followers will appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="103"/>
+        <location filename="../../ui/inbox/page.py" line="104"/>
         <source>请选择左侧的会话</source>
         <translation>Select a conversation on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="237"/>
+        <location filename="../../ui/inbox/page.py" line="238"/>
         <location filename="../../ui/shortcuts.py" line="65"/>
         <source>添加标签</source>
         <translation>Add label</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="237"/>
+        <location filename="../../ui/inbox/page.py" line="238"/>
         <source>选择或输入标签（如 社保、投诉、咨询）：</source>
         <translation>Choose or type a label (e.g. social security, complaint, enquiry):</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="339"/>
+        <location filename="../../ui/inbox/page.py" line="340"/>
         <source>搜索结果中的会话</source>
         <translation>Conversation from search results</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="355"/>
+        <location filename="../../ui/inbox/page.py" line="356"/>
         <source>稍后处理至 {t}</source>
         <translation>Snoozed until {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="357"/>
+        <location filename="../../ui/inbox/page.py" line="358"/>
         <source>粉丝回复时提醒</source>
         <translation>Remind me when the follower replies</translation>
     </message>
