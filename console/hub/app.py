@@ -54,7 +54,11 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _on_shutdown(app: web.Application) -> None:
-    app[CONTEXT].feed.close()
+    ctx = app[CONTEXT]
+    ctx.feed.close()
+    for task in list(ctx.background):  # media prefetches: the next start fetches on demand
+        task.cancel()
+    await asyncio.gather(*ctx.background, return_exceptions=True)
 
 
 def create_hub_app(ctx: HubContext) -> web.Application:
