@@ -122,39 +122,60 @@ def count_conversations(session: Session, flt: InboxFilter) -> int:
 
 
 def conversation_rows(session: Session, ids: Iterable[int]) -> dict[int, ConversationRow]:
+    """Rows for the ids on screen. Plain columns, not ORM objects: this runs while the list paints."""
     wanted = list(ids)
     if not wanted:
         return {}
+    c = Conversation
     rows = session.execute(
-        select(Conversation, Account, Follower, Staff.name)
-        .join(Account, Conversation.account_id == Account.id)
-        .join(Follower, Conversation.follower_id == Follower.id)
-        .outerjoin(Staff, Conversation.assignee_id == Staff.id)
-        .where(Conversation.id.in_(wanted))
+        select(
+            c.id,
+            Account.appid,
+            Account.name,
+            Follower.remark,
+            Follower.nickname,
+            Follower.openid,
+            c.preview,
+            c.status,
+            c.last_message_at,
+            c.last_inbound_at,
+            c.last_inbound_kind,
+            c.account_id,
+            c.waiting_since,
+            c.window_used,
+            c.assignee_id,
+            Staff.name,
+            c.labels,
+            c.snoozed_until,
+            c.snooze_until_reply,
+        )
+        .join(Account, c.account_id == Account.id)
+        .join(Follower, c.follower_id == Follower.id)
+        .outerjoin(Staff, c.assignee_id == Staff.id)
+        .where(c.id.in_(wanted))
     ).all()
-    return {c.id: _row(c, a, f, assignee) for c, a, f, assignee in rows}
-
-
-def _row(c: Conversation, a: Account, f: Follower, assignee: str | None) -> ConversationRow:
-    return ConversationRow(
-        id=c.id,
-        appid=a.appid,
-        account_name=a.name,
-        follower_name=follower_name(f),
-        preview=c.preview,
-        status=c.status,
-        last_message_at=c.last_message_at,
-        last_inbound_at=c.last_inbound_at,
-        last_inbound_kind=c.last_inbound_kind,
-        account_id=a.id,
-        waiting_since=c.waiting_since,
-        window_used=c.window_used,
-        assignee_id=c.assignee_id,
-        assignee_name=assignee,
-        labels=tuple(name for name in c.labels.split("|") if name),
-        snoozed_until=c.snoozed_until,
-        snooze_until_reply=c.snooze_until_reply,
-    )
+    return {
+        r[0]: ConversationRow(
+            id=r[0],
+            appid=r[1],
+            account_name=r[2],
+            follower_name=r[3] or r[4] or f"粉丝 {r[5][-6:]}",
+            preview=r[6],
+            status=r[7],
+            last_message_at=r[8],
+            last_inbound_at=r[9],
+            last_inbound_kind=r[10],
+            account_id=r[11],
+            waiting_since=r[12],
+            window_used=r[13],
+            assignee_id=r[14],
+            assignee_name=r[15],
+            labels=tuple(name for name in (r[16] or "").split("|") if name),
+            snoozed_until=r[17],
+            snooze_until_reply=bool(r[18]),
+        )
+        for r in rows
+    }
 
 
 def conversations(session: Session, flt: InboxFilter | None = None, limit: int = 500) -> list[ConversationRow]:

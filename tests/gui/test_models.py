@@ -141,3 +141,17 @@ def test_a_store_of_100000_messages_opens_without_loading_them_all(tmp_path, qtb
     page.grab()
     assert model.rowCount() <= 600 and model.rows_fetched <= 400
     db.dispose()
+
+
+def test_painting_many_rows_keeps_python_alive(tmp_path, qtbot):
+    """PySide6 6.12.0 under CPython 3.11 dropped a reference to None on every void Qt call: a few
+    hundred painted rows later the desktop aborted. The pinned binding must not."""
+    import sys
+
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    before = sys.getrefcount(None)
+    for _ in range(5000):
+        font.setBold(True)
+    assert abs(sys.getrefcount(None) - before) < 100
