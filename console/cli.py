@@ -103,14 +103,19 @@ def _messages(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.session() as session:
         rows = [message_to_json(m) for m in session.scalars(select(Message).order_by(Message.created_at, Message.id))]
-    if args.json:
+    print_messages(rows, args.json)
+    return 0
+
+
+def print_messages(rows: list[dict], as_json: bool) -> None:
+    """`messages` and `search` print the same fields the same way."""
+    if as_json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
-    else:
-        for row in rows:
-            arrow = "→" if row["direction"] == "out" else "←"
-            print(f"{row['created_at']} {row['appid']} {arrow} {row['openid']}: {row['content']} {row['status'] or ''}")
-    return 0
+        return
+    for row in rows:
+        arrow = "→" if row["direction"] == "out" else "←"
+        print(f"{row['created_at']} {row['appid']} {arrow} {row['openid']}: {row['content']} {row['status'] or ''}")
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

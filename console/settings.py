@@ -13,11 +13,11 @@ import logging
 import os
 import re
 import secrets
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from console.files import write_atomically
 from console.paths import data_dir
 from console.workcal import OfficeHours, OfficeHoursError
 
@@ -164,18 +164,8 @@ def load_settings() -> Settings:
 def save_settings(settings: Settings) -> None:
     """Write all settings at once: a temp file in the same folder, then os.replace, so a power cut leaves either
     the old file or the new one, never half of each. Raises OSError (disk full, read-only folder)."""
-    path = settings_path()
     text = json.dumps(settings.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
-    handle, temp_name = tempfile.mkstemp(prefix=FILE_NAME + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(settings_path(), text + "\n")
 
 
 def _save_quietly(settings: Settings) -> None:

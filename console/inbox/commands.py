@@ -78,10 +78,16 @@ def apply(
     except IntegrityError:
         # The same command arrived twice at once; the other copy won. Answer with its outcome.
         with db.session() as session:
-            seen = session.get(Command, command_id)
+            seen = _seen(session, command_id)
             if seen is None:
                 raise
-            return Outcome(seen.state, dict(seen.result or {}), fresh=False)
+            return seen
+
+
+def _seen(session: Session, command_id: str) -> Outcome | None:
+    """The first outcome of a command already applied or refused, for a retry."""
+    row = session.get(Command, command_id)
+    return None if row is None else Outcome(row.state, dict(row.result or {}), fresh=False)
 
 
 def _apply_once(
@@ -95,9 +101,9 @@ def _apply_once(
     now: datetime,
 ) -> Outcome:
     with db.session() as session:
-        seen = session.get(Command, command_id)
+        seen = _seen(session, command_id)
         if seen is not None:
-            return Outcome(seen.state, dict(seen.result or {}), fresh=False)
+            return seen
         outcome = Outcome(CommandState.APPLIED)
         try:
             with session.begin_nested():

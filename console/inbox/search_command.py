@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from console.paths import default_db_url
@@ -27,13 +26,9 @@ def _search(args: argparse.Namespace) -> int:
         return 2
     finally:
         db.dispose()
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for row in rows:
-            arrow = "→" if row["direction"] == "out" else "←"
-            print(f"{row['created_at']} {row['appid']} {arrow} {row['openid']}: {row['content']} {row['status'] or ''}")
+    from console.cli import print_messages
+
+    print_messages(rows, args.json)
     return 0
 
 

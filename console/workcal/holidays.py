@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from console import paths
+from console.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -117,18 +116,7 @@ class YearTable:
 
     def save(self, path: Path) -> None:
         """Write atomically, so a full disk or a crash leaves the previous file intact."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
 def _read_days(value: Any, where: str) -> dict[date, str]:
