@@ -112,6 +112,7 @@ class Console:
         c.outboxChanged.connect(self._outbox_changed)
         c.newMessages.connect(self.notifier.new_messages)
         c.overdueChanged.connect(self._overdue_changed)
+        c.waitingChanged.connect(self.notifier.set_badge)
         c.clockShifted.connect(page.refresh_clock)
         page.conversationSelected.connect(c.open_conversation)
         page.replyRequested.connect(c.send_reply)
@@ -151,7 +152,6 @@ class Console:
         if count > self._overdue:
             self.notifier.overdue(count)
         self._overdue = count
-        self.notifier.set_badge(count)
 
     def _open_media(self, message_id: int) -> None:
         async def run() -> None:

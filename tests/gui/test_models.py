@@ -155,3 +155,18 @@ def test_painting_many_rows_keeps_python_alive(tmp_path, qtbot):
     for _ in range(5000):
         font.setBold(True)
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+def test_search_results_model(qtmodeltester):
+    from console.inbox.search import SearchHit
+    from ui.inbox.search_view import SearchModel, marked_html
+
+    model = SearchModel()
+    hits = [
+        SearchHit("message", 7, 3, "社保卡丢了怎么补办", NOW, ((0, 2),)),
+        SearchHit("follower", 9, None, "张女士 · 社保", NOW, ((5, 7),)),  # never wrote: not listed
+    ]
+    model.set_hits("社保", hits)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.index(0).data(IdRole) == 3
+    assert marked_html("社保卡<丢了>", ((0, 2),)).startswith('<span style="background-color:#ffe58f;">社保</span>卡&lt;')

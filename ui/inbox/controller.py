@@ -41,6 +41,7 @@ class InboxController(QObject):
     searchDone = Signal(str, list)  # query, list[SearchHit]
     newMessages = Signal(int, str)  # how many, a line about the latest
     overdueChanged = Signal(int)
+    waitingChanged = Signal(int)  # conversations whose follower waits for an answer
     clockShifted = Signal()  # the hub's clock moved against ours: WeChat's window must be redrawn
 
     def __init__(
@@ -369,6 +370,7 @@ class InboxController(QObject):
 
     async def _count_overdue(self) -> None:
         waits = await asyncio.to_thread(self.replica.oldest_waiting)
+        self.waitingChanged.emit(len(waits))
         self.overdueChanged.emit(self.response_clock.overdue(waits, self.now()))
 
     async def _search(self, query: str) -> None:
