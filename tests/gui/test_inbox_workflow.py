@@ -183,7 +183,9 @@ def test_draft_survives_a_crash(world, console, qloop, qtbot, tmp_path):
         await open_conversation(page, ANNA)
         page.composer.editor.setFocus()
         page.composer.editor.insertPlainText("您好，低保申请需要户口本、身份证和收入证明")
-        await asyncio.sleep(1.0)  # a second after the last keystroke, then the power goes
+        saved = console.inbox.drafts
+        # Within two seconds of the last keystroke the words are on disk; then the power goes.
+        await until(lambda: saved.load(page.current).body == "您好，低保申请需要户口本、身份证和收入证明", 2.0)
 
     qloop.run_until_complete(scenario())
     # No orderly shutdown: a second window opens the same replica file, as after a restart.

@@ -40,6 +40,7 @@ class Composer(QWidget):
         self.holder: tuple[str, bool] | None = None
         self.took_over = False
         self._loading = False
+        self.dirty = False  # typed into since the last load: a late-arriving draft must not wipe it
 
         self.lock = QLabel()
         self.lock.setObjectName("lockBanner")
@@ -113,8 +114,17 @@ class Composer(QWidget):
         self._loading = True
         self.editor.setPlainText(text)
         self._loading = False
+        self.dirty = False
         self.show_notice(notice or "")
         self._update()
+
+    def merge(self, text: str, notice: str | None) -> None:
+        """A stored draft (or a refused reply) arrives after the operator started typing: keep both."""
+        current = self.editor.toPlainText()
+        if text.strip() and text not in current:
+            self.editor.setPlainText(f"{text}\n\n{current}" if current.strip() else text)
+        if notice:
+            self.show_notice(notice)
 
     def set_window(self, line: str, refusal: str | None) -> None:
         self.refusal = refusal
@@ -172,6 +182,7 @@ class Composer(QWidget):
         self._update()
         if self._loading:
             return
+        self.dirty = True
         self._save.start()
         if not self._idle.isActive():
             self.typingChanged.emit(True)

@@ -375,8 +375,13 @@ class InboxPage(QWidget):
         self.history.scrollToBottom()
 
     def load_draft(self, conversation_id: int, text: str, notice: object) -> None:
-        if conversation_id == self.current:
-            self.composer.load(text, notice if isinstance(notice, str) else None)
+        if conversation_id != self.current:
+            return
+        words = notice if isinstance(notice, str) else None
+        if self.composer.dirty:
+            self.composer.merge(text, words)
+        else:
+            self.composer.load(text, words)
 
     def command_refused(self, conversation_id: int, kind: str, reason: str) -> None:
         if conversation_id == self.current and kind != "reply":
