@@ -163,9 +163,13 @@ def _reply(
             raise CommandRefused(
                 f"{who}已经回复了这位粉丝，您的回复没有发出，草稿已保留。请先看看对方的回复，再决定是否仍要发送。"
             )
-    board.check(conversation.id, seat.login, bool(args.get("take_over")))
+    take_over = bool(args.get("take_over")) and seat.login is not None
+    if not take_over:
+        board.check(conversation.id, seat.login, False)
     # The command row holds the client's id; Message.command_id stays for the older /api/replies path.
     message = new_reply(session, conversation, str(args.get("content", "")), None, seat.name)
+    if take_over:  # only a reply that will go moves the lock
+        board.take_over(conversation.id, str(seat.login), seat.name or "")
     if conversation.status in (ConversationStatus.NEW, ConversationStatus.SNOOZED):
         conversation.status = ConversationStatus.OPEN
     conversation.seq = message.seq
