@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    """Temp file beside the target, fsync, then os.replace. Raises OSError (disk full, read-only folder)."""
+    """Temp file beside the target, fsync, then os.replace. Raises OSError (disk full, read-only folder).
+    The temp name starts with a dot, so a lookup of `<stem>.*` never takes it for a finished file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

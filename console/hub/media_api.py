@@ -18,12 +18,13 @@ from pathlib import Path
 
 from aiohttp import web
 
+from console.files import write_atomically
 from console.hub.context import CONTEXT, HubContext, context
 from console.paths import data_dir
 from console.secrets import MissingSecrets, SecretsUnavailable
 from console.store.database import Database
 from console.store.models import Message
-from console.sync.media import atomic_write, content_type_for, extension_for, find_cached
+from console.sync.media import content_type_for, extension_for, find_cached
 from console.wechat.errors import WeChatError
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class HubMediaCache:
         """Keep the file; if the disk refuses, still hand out the bytes (and try again next time)."""
         path = self._folder(ref) / f"{_safe_name(ref.media_id)}.{extension_for(content_type)}"
         try:
-            atomic_write(path, data)
+            write_atomically(path, data)
         except OSError as exc:
             log.warning("media for %s not cached: %s", ref.appid, exc)
             return Served(content_type, None, data)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import mimetypes
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+
+from console.files import write_atomically
 
 # WeChat's media types first: mimetypes does not know AMR or speex everywhere.
 _EXTENSIONS = {
@@ -49,25 +49,6 @@ def content_type_for(path: Path) -> str:
     """The content type a cached file is served with, from its extension."""
     ext = path.suffix.lstrip(".").lower()
     return _TYPES.get(ext) or mimetypes.guess_type(path.name)[0] or FALLBACK_TYPE
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write all of `data` to `path` or nothing: temp file in the same folder, fsync, rename.
-
-    The temp name starts with a dot, so a lookup by `<stem>.*` never mistakes it for a finished file.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def find_cached(folder: Path, stem: str) -> Path | None:
@@ -123,7 +104,7 @@ class MediaCache:
         data, content_type = await self._download(message_id, thumb)
         path = self.root / f"{self._stem(message_id, thumb)}.{extension_for(content_type)}"
         try:
-            atomic_write(path, data)
+            write_atomically(path, data)
         except OSError as exc:
             raise MediaUnavailable(f"文件无法保存到本机（磁盘已满或没有写入权限）：{exc.strerror or exc}") from exc
         return path

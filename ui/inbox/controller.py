@@ -13,13 +13,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from console.inbox.timers import ResponseClock
+from console.inbox.views import MessageRow
 from console.settings import Settings
 from console.sync.client import HubClient, HubRefused, HubUnreachable
 from console.sync.drafts import Drafts
 from console.sync.outbox import CommandQueue
 from console.sync.replica import Replica
 from console.timeutil import parse_iso, utcnow
-from ui.format import tr
+from ui.format import status_word, tr
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +181,7 @@ class InboxController(QObject):
         if conversation_id == self.current:
             self.messagesChanged.emit(conversation_id, rows)
 
-    def _timeline(self, conversation_id: int) -> list:
-        from console.inbox.views import MessageRow
-
+    def _timeline(self, conversation_id: int) -> list[MessageRow]:
         rows = self.replica.messages(conversation_id)
         for queued in self.queue.for_conversation(conversation_id):
             if queued.kind in ("reply", "note"):
@@ -392,8 +391,6 @@ def _parents_changed(batch: dict[str, Any]) -> bool:
 
 def describe_command(kind: str, args: dict[str, Any]) -> str:
     """A queued command in words, for the history while it waits."""
-    from ui.format import status_word
-
     if kind == "status":
         return tr("状态改为") + status_word(str(args.get("status")))
     if kind == "assign":
