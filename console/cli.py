@@ -185,9 +185,11 @@ def parser() -> argparse.ArgumentParser:
     upgrade.set_defaults(func=_db_upgrade)
 
     from console.inbox.search_command import register as register_search
+    from console.replies.commands import register as register_replies
     from console.workcal.commands import register as register_holidays
 
     register_search(sub)
+    register_replies(sub)
     register_holidays(sub)
     return p
 

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from console.accounts import add_account
 from console.hub.context import HubContext
 from console.hub.serve import build_hub
-from console.inbox.commands import register_seat
+from console.inbox.commands import register_seat, set_roles
+from console.replies.starter import install_starter
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
 from console.sandbox.simulator import SimulatedMessage
@@ -24,7 +25,7 @@ from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
 from console.secrets.memory import MemoryKeyring
 from console.store.database import next_seq
-from console.store.models import Follower
+from console.store.models import Account, Follower, Role
 from console.timeutil import from_epoch
 
 DEMO_ACCOUNTS = [
@@ -35,6 +36,7 @@ DEMO_ACCOUNTS = [
 
 
 DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
+DEMO_SUPERVISOR = "seat-demo0002"  # 李强 reviews and may pass a text the 错敏词 check stopped
 
 
 class DemoWorld:
@@ -61,6 +63,7 @@ class DemoWorld:
             f"sqlite:///{self.home / 'hub.db'}", self.vault, self.sandbox_url, media_root=self.home / "media"
         )
         ctx.clock = lambda: from_epoch(self.state.clock.now())  # one "now" for WeChat and the hub
+        ctx.wordlists_dir = self.home / "wordlists"
         return ctx, app
 
     def stop_hub(self) -> None:
@@ -122,9 +125,13 @@ class DemoWorld:
         return await asyncio.wrap_future(self.servers.submit(self._step()))
 
     def seed(self, messages: int = 10) -> None:
-        """Colleagues to assign to, then followers writing in."""
+        """Colleagues (李强 the supervisor), the starter rules and templates, then followers writing in."""
         for login, name in DEMO_STAFF:
             register_seat(self.hub.db, login, name)
+        set_roles(self.hub.db, DEMO_SUPERVISOR, [Role.OPERATOR, Role.SUPERVISOR])
+        with self.hub.db.session() as session:
+            accounts = [(a.appid, a.name) for a in session.scalars(select(Account).order_by(Account.id))]
+        install_starter(self.hub.db, accounts)
         for _ in range(messages):
             self.step()
 

@@ -84,3 +84,21 @@ def test_inbox_migration_keeps_rows_and_starts_waiting_timers(tmp_path):
     assert row[0] == "new" and str(row[1]).startswith("2026-11-02 09:00") and row[2] == 0 and row[3] == ""
     assert list(tmp_path.glob("old.db.before-*.bak"))
     db.dispose()
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(tmp_path):
+    """A column added to a model without a migration (or the other way round) fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from console.store.models import Base
+
+    db = open_database(f"sqlite:///{tmp_path / 'hub.db'}")
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_name": lambda name, type_, _p: not (type_ == "table" and (name or "").startswith("search_"))
+            },
+        )
+        assert compare_metadata(context, Base.metadata) == []

@@ -63,7 +63,9 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     shot("02-new-message.png")
 
     QTest.keyClick(page.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    await until(lambda: any(m.status == "sent" for m in page.messages._rows), what="the reply to be sent")
+    await until(
+        lambda: any(m.status == "sent" and m.content == REPLY for m in page.messages._rows), what="the reply to be sent"
+    )
     assert any(m.content == REPLY for m in world.sent_to(arrived.appid, arrived.openid)), "reply not in sandbox"
     shot("03-replied.png")
 

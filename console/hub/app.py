@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from console import __version__
-from console.hub import callback, commands_api, media_api, sync_api
+from console.hub import callback, commands_api, library_api, media_api, sync_api
 from console.hub.context import CONTEXT, HubContext
 from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
@@ -27,6 +27,7 @@ async def _healthz(_request: web.Request) -> web.Response:
 
 async def _on_startup(app: web.Application) -> None:
     ctx = app[CONTEXT]
+    await asyncio.to_thread(library_api.load_screener, ctx)
     await asyncio.to_thread(recover_interrupted, ctx.db)
     for message_id in await asyncio.to_thread(pending_replies, ctx.db):
         await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
@@ -70,6 +71,7 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     app.router.add_post("/wechat/{appid}", callback.push)
     sync_api.add_routes(app)
     commands_api.add_routes(app)
+    library_api.add_routes(app)
     media_api.add_routes(app, ctx.media_root)
     app.on_startup.append(_on_startup)
     app.on_shutdown.append(_on_shutdown)

@@ -1,10 +1,14 @@
-"""`/wechat/<appid>`: WeChat's server check and its pushes. Stores first, answers `success` at once;
-a forged push gets 403 and a garbled one 400, and neither stores anything."""
+"""`/wechat/<appid>`: WeChat's server check and its pushes. Stores first and answers at once: with the
+automatic reply the rules chose (encrypted for a safe-mode account), or `success`. A forged push gets
+403 and a garbled one 400, and neither stores anything."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import secrets as random_secrets
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -12,11 +16,14 @@ from sqlalchemy import select
 
 from console.hub import media_api
 from console.hub.context import context
-from console.inbox.ingest import Ingested, ingest
+from console.inbox.ingest import Ingested, dedupe_key, ingest
+from console.replies.autoreply import AutoReply, already_answered, answer
+from console.replies.rulebook import RuleBook
 from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
 from console.store.database import Database
 from console.store.models import Account
 from console.wechat.callback import MAX_BODY, ForgedCallback, MalformedCallback, echo, open_callback
+from console.wechat.passive import PassiveReplyError, encrypt_reply, render_reply
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +55,40 @@ async def server_check(request: web.Request) -> web.Response:
         raise web.HTTPForbidden(text="invalid signature") from exc
 
 
-def _store(db: Database, account_id: int, fields: dict[str, Any]) -> Ingested:
+@dataclass(frozen=True)
+class Stored:
+    ingested: Ingested
+    auto: AutoReply | None
+
+
+def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, Any], now: Any) -> Stored:
+    """Store the push and, in the same transaction, the automatic reply to it (or find the one stored
+    for an earlier copy of this push)."""
     with db.session() as session:
         account = session.get(Account, account_id)  # already looked up by appid to verify the push
         assert account is not None
-        return ingest(session, account, fields)
+        ingested = ingest(session, account, fields)
+        if ingested.duplicate:
+            return Stored(ingested, already_answered(session, account.id, dedupe_key(fields)))
+        if ingested.message_id is None:
+            return Stored(ingested, None)
+        ruleset = rulebook.current(session)
+        return Stored(ingested, answer(session, ruleset, account, ingested.message_id, fields, now))
+
+
+def _passive(
+    account: Account, secrets: AccountSecrets, fields: dict[str, Any], auto: AutoReply, encrypted: bool
+) -> str:
+    xml = render_reply(
+        auto.reply,
+        str(fields["FromUserName"]),
+        str(fields.get("ToUserName") or account.original_id or ""),
+        int(time.time()),
+    )
+    if not encrypted:
+        return xml
+    nonce = str(random_secrets.randbelow(9 * 10**9) + 10**9)
+    return encrypt_reply(xml, account.appid, secrets, str(int(time.time())), nonce)
 
 
 async def push(request: web.Request) -> web.Response:
@@ -69,7 +105,8 @@ async def push(request: web.Request) -> web.Response:
     except MalformedCallback as exc:
         log.warning("refused a malformed push for %s: %s", account.appid, exc)
         raise web.HTTPBadRequest(text="malformed message") from exc
-    result = await asyncio.to_thread(_store, ctx.db, account.id, fields)
+    stored = await asyncio.to_thread(_store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
+    result = stored.ingested
     if result.message_id is not None:
         ctx.feed.notify()
         if fields.get("MediaId"):
@@ -77,4 +114,11 @@ async def push(request: web.Request) -> web.Response:
             task = asyncio.create_task(media_api.prefetch(request.app, result.message_id))
             ctx.background.add(task)
             task.add_done_callback(ctx.background.discard)
+    if stored.auto is not None:
+        try:
+            answer = _passive(account, secrets, fields, stored.auto, request.query.get("encrypt_type") == "aes")
+        except PassiveReplyError as exc:
+            log.error("automatic reply %s for %s not sent: %s", stored.auto.rule_id, account.appid, exc)
+        else:
+            return web.Response(text=answer, content_type="application/xml")
     return web.Response(text="success")

@@ -46,7 +46,16 @@ async def _run(
         raise web.HTTPBadRequest(text="command_id must be 8 to 64 characters")
     try:
         outcome = await asyncio.to_thread(
-            commands.apply, ctx.db, ctx.presence, command_id, kind, conversation_id, args, seat, ctx.clock()
+            commands.apply,
+            ctx.db,
+            ctx.presence,
+            command_id,
+            kind,
+            conversation_id,
+            args,
+            seat,
+            ctx.clock(),
+            ctx.screener,
         )
     except ValueError as exc:
         raise web.HTTPBadRequest(text=str(exc)) from exc

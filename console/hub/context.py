@@ -12,6 +12,8 @@ from aiohttp import web
 
 from console.hub.feed import ChangeFeed
 from console.inbox.presence import PresenceBoard
+from console.replies.rulebook import RuleBook
+from console.screening import Screener
 from console.secrets import Vault
 from console.store.database import Database
 from console.timeutil import utcnow
@@ -33,6 +35,10 @@ class HubContext:
     background: set[asyncio.Task] = field(default_factory=set)  # fire-and-forget work, kept referenced
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
     remote_desktops: bool = False
+    rulebook: RuleBook = field(default_factory=RuleBook)
+    # The 错敏词 check every reply, template and rule passes before it is kept; None until loaded.
+    screener: Screener | None = None
+    wordlists_dir: Path | None = None  # the office's own lists (default: the data dir's wordlists/)
 
 
 CONTEXT = web.AppKey("hub", HubContext)

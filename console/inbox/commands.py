@@ -15,7 +15,10 @@ from sqlalchemy.orm import Session
 
 from console.inbox.presence import LockHeld, PresenceBoard
 from console.inbox.window import window_state
+from console.replies import library
+from console.replies.screening_gate import OverrideRefused, ScreenBlocked, ScreenGate
 from console.replies.sending import ReplyRefused, new_reply
+from console.screening import Screener
 from console.store.database import Database, next_seq
 from console.store.models import (
     Command,
@@ -26,12 +29,15 @@ from console.store.models import (
     Label,
     Message,
     Note,
+    Role,
     SendStatus,
     Staff,
 )
 from console.timeutil import iso, parse_iso, utcnow
 
-KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
+CONVERSATION_KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
+# Library commands (templates, rules, account values) belong to no conversation: conversation_id 0.
+KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS)
 SETTABLE = {s.value for s in ConversationStatus} - {ConversationStatus.SNOOZED.value, ConversationStatus.REVIEW.value}
 MAX_NOTE = 4000
 MAX_LABELS = 10
@@ -68,13 +74,15 @@ def apply(
     args: dict[str, Any],
     seat: Seat,
     now: datetime | None = None,
+    screener: Screener | None = None,
 ) -> Outcome:
-    """Apply one command, or answer with the first outcome if this id was seen before."""
+    """Apply one command, or answer with the first outcome if this id was seen before. With a
+    screener, what would reach followers passes the 错敏词 check first."""
     if kind not in KINDS:
         raise ValueError(f"unknown command kind {kind!r}")
     now = now or utcnow()
     try:
-        return _apply_once(db, board, command_id, kind, conversation_id, args, seat, now)
+        return _apply_once(db, board, command_id, kind, conversation_id, args, seat, now, screener)
     except IntegrityError:
         # The same command arrived twice at once; the other copy won. Answer with its outcome.
         with db.session() as session:
@@ -99,25 +107,37 @@ def _apply_once(
     args: dict[str, Any],
     seat: Seat,
     now: datetime,
+    screener: Screener | None,
 ) -> Outcome:
     with db.session() as session:
         seen = _seen(session, command_id)
         if seen is not None:
             return seen
         outcome = Outcome(CommandState.APPLIED)
+        gate = ScreenGate(screener, seat.name, seat.login, command_id, conversation_id or None)
         try:
             with session.begin_nested():
-                conversation = session.get(Conversation, conversation_id)
-                if conversation is None:
-                    raise CommandRefused("找不到这个会话，可能已被删除。")
-                outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
-        except (CommandRefused, ReplyRefused, LockHeld) as exc:
+                if kind in library.HANDLERS:
+                    result = library.apply(session, kind, args, seat.name or "同事", gate, now)
+                    outcome = Outcome(CommandState.APPLIED, result)
+                else:
+                    conversation = session.get(Conversation, conversation_id)
+                    if conversation is None:
+                        raise CommandRefused("找不到这个会话，可能已被删除。")
+                    if kind == "reply":
+                        text = str(args.get("content", ""))
+                        gate.check(session, text, "reply", args.get("override"), account_id=conversation.account_id)
+                    outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
+        except ScreenBlocked as exc:
+            session.add(exc.event)  # the refusal is on record even though nothing else was kept
+            outcome = Outcome(CommandState.REFUSED, {"error": str(exc), "hits": exc.hits})
+        except (CommandRefused, ReplyRefused, LockHeld, library.LibraryRefused, OverrideRefused) as exc:
             outcome = Outcome(CommandState.REFUSED, {"error": str(exc)})
         session.add(
             Command(
                 command_id=command_id,
                 kind=kind,
-                conversation_id=conversation_id,
+                conversation_id=conversation_id or None,
                 seat=seat.login,
                 state=outcome.state,
                 result=outcome.result,
@@ -299,6 +319,16 @@ def wake_snoozed(db: Database, now: datetime | None = None) -> int:
             conversation.snooze_until_reply = False
             conversation.seq = seq
         return len(due)
+
+
+def set_roles(db: Database, login: str, roles: list[Role]) -> None:
+    """Give a colleague their roles (staff management proper comes with sign-in)."""
+    with db.session() as session:
+        staff = session.scalar(select(Staff).where(Staff.login == login))
+        if staff is None:
+            raise ValueError(f"没有登录名为 {login} 的人员。")
+        staff.roles = "".join(f"|{role.value}" for role in roles) + "|"
+        staff.seq = next_seq(session)
 
 
 def register_seat(db: Database, login: str, name: str) -> int:

@@ -65,6 +65,7 @@ class MessageRow:
     author: str | None = None
     has_media: bool = False
     kind: str = "message"  # "message", "note", "queued", "refused"
+    auto_rule: str | None = None  # the rule's name, for a reply the hub sent automatically
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,13 @@ def conversations(session: Session, flt: InboxFilter | None = None, limit: int =
     return [rows[cid] for cid in ids if cid in rows]
 
 
+def _auto_rule(message: Message) -> str | None:
+    if message.direction != "out" or not isinstance(message.payload, dict):
+        return None
+    auto = message.payload.get("auto")
+    return str(auto.get("rule_name") or "自动回复") if isinstance(auto, dict) else None
+
+
 def messages(session: Session, conversation_id: int) -> list[MessageRow]:
     """The whole history with the follower, internal notes woven in by time."""
     found = session.scalars(select(Message).where(Message.conversation_id == conversation_id)).all()
@@ -201,6 +209,7 @@ def messages(session: Session, conversation_id: int) -> list[MessageRow]:
             event=m.event,
             author=m.author_name,
             has_media=m.msg_type in MEDIA_TYPES,
+            auto_rule=_auto_rule(m),
         )
         for m in found
     ]

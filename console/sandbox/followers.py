@@ -1,7 +1,9 @@
 """Pushing follower messages and events to an account's hub exactly as WeChat's servers do.
 
 Signing and encryption go through wechatpy's own primitives so that a hub which verifies with wechatpy
-(or with WeChat's reference algorithm) accepts these pushes, and rejects tampered copies.
+(or with WeChat's reference algorithm) accepts these pushes, and rejects tampered copies. The hub's
+answer to each delivery is read as WeChat reads it: a passive reply, if there is one, reaches the
+follower (see console.sandbox.passive).
 """
 
 import hashlib
@@ -11,9 +13,11 @@ import time
 import aiohttp
 from wechatpy.crypto import PrpCrypto
 
+from console.sandbox.errors import WeChatApiError
 from console.sandbox.follower_messages import FollowerMessage, Text, render
 from console.sandbox.messages import encrypted_xml, event_xml, new_msg_id
-from console.sandbox.state import SandboxState
+from console.sandbox.passive import PassiveReplyRefused, is_no_reply, read_passive_reply
+from console.sandbox.state import HubAnswer, SandboxState
 
 HUB_TIMEOUT = aiohttp.ClientTimeout(total=5.0)  # WeChat gives a callback 5 seconds before retrying
 
@@ -96,7 +100,12 @@ async def push(
 
     The interaction is recorded first (opening the 客服 window), as WeChat does before it calls the
     hub, so the hub may answer with 客服 messages while handling the push. Returns (status, body) per
-    delivery; network errors and the 5 s timeout propagate to the caller.
+    delivery, raw; network errors and the 5 s timeout propagate to the caller.
+
+    Each delivery is also timed and recorded in `state.answers`. An HTTP 200 answer that is neither
+    empty nor "success" is a passive reply: if valid it is delivered to the follower (`state.sent`,
+    via "passive", outside the 客服 quota), once per message however many deliveries answer with one;
+    if invalid its reason goes to `state.passive_errors` and nothing is delivered.
     """
     if retries < 0:
         raise ValueError("retries must be >= 0")
@@ -106,8 +115,11 @@ async def push(
         state, appid, openid, event=event, event_key=event_key, plaintext=plaintext, msg_id=msg_id, message=message
     )
     state.record_interaction(appid, openid, message.msg_type if message is not None else str(event))
+    encrypted = query.get("encrypt_type") == "aes"
+    replied = False
     results: list[tuple[int, str]] = []
-    for _ in range(retries + 1):
+    for attempt in range(retries + 1):
+        started = time.monotonic()
         async with session.post(
             account.hub_url,
             params=query,
@@ -116,5 +128,32 @@ async def push(
             timeout=HUB_TIMEOUT,
         ) as resp:
             raw = await resp.read()
-            results.append((resp.status, raw.decode("utf-8", errors="replace")))
+            status = resp.status
+        answer = HubAnswer(appid, openid, attempt, status, time.monotonic() - started)
+        text = raw.decode("utf-8", errors="replace")
+        results.append((status, text))
+        if status == 200 and not is_no_reply(text):
+            answer.passive = _take_passive_reply(state, appid, openid, text, encrypted, message is None, replied)
+            replied = replied or answer.passive == "delivered"
+        state.answers.append(answer)
     return results
+
+
+def _take_passive_reply(
+    state: SandboxState, appid: str, openid: str, body: str, encrypted: bool, to_event: bool, replied: bool
+) -> str:
+    """Read one delivery's passive reply as WeChat would; the outcome for HubAnswer.passive."""
+    account = state.account(appid)
+    try:
+        reply = read_passive_reply(account, openid, body, encrypted=encrypted, reply_to_event=to_event)
+    except PassiveReplyRefused as exc:
+        state.passive_errors.append(f"{appid} → {openid}: {exc}")
+        return "refused"
+    if replied:
+        return "ignored"  # WeChat delivers one passive reply per message, the first
+    try:
+        state.deliver_passive(appid, openid, reply.content, reply.msgtype)
+    except WeChatApiError as exc:
+        state.passive_errors.append(f"{appid} → {openid}: not delivered ({exc.errmsg})")
+        return "refused"
+    return "delivered"

@@ -12,6 +12,7 @@ import aiohttp
 from aiohttp import web
 
 from console.sandbox import errors
+from console.sandbox.autoreply import validate_autoreply_info
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.follower_messages import message_from_json
 from console.sandbox.followers import push
@@ -85,6 +86,16 @@ async def custom_send(request: web.Request) -> web.Response:
     except WeChatApiError as exc:
         return _wechat_json(exc.as_json())
     return _wechat_json({"errcode": 0, "errmsg": "ok"})
+
+
+async def current_autoreply_info(request: web.Request) -> web.Response:
+    """GET /cgi-bin/get_current_autoreply_info — the auto-reply set up in WeChat's admin pages."""
+    state = request.app[STATE_KEY]
+    try:
+        appid = state.check_token(request.query.get("access_token"))
+    except WeChatApiError as exc:
+        return _wechat_json(exc.as_json())
+    return _wechat_json(state.account(appid).autoreply)
 
 
 def _media_file(item: StoredMedia) -> web.Response:
@@ -198,12 +209,45 @@ async def push_message(request: web.Request) -> web.Response:
 
 
 async def list_sent(request: web.Request) -> web.Response:
-    """GET /sandbox/sent?appid=..[&openid=..] — 客服 messages WeChat accepted."""
+    """GET /sandbox/sent?appid=..[&openid=..][&via=custom|passive] — what WeChat delivered to followers:
+    客服 messages (via "custom") and passive replies (via "passive")."""
     appid = request.query.get("appid")
     if not appid:
         return _bad_request("appid is required")
-    sent = request.app[STATE_KEY].sent_to(appid, request.query.get("openid") or None)
+    via = request.query.get("via") or None
+    if via not in (None, "custom", "passive"):
+        return _bad_request("via must be custom or passive")
+    sent = request.app[STATE_KEY].sent_to(appid, request.query.get("openid") or None, via)
     return _wechat_json([m.as_json() for m in sent])
+
+
+async def list_answers(request: web.Request) -> web.Response:
+    """GET /sandbox/answers?appid=.. — each delivery's timing and passive-reply outcome, and why refused
+    passive replies were refused (for every account)."""
+    appid = request.query.get("appid")
+    if not appid:
+        return _bad_request("appid is required")
+    state = request.app[STATE_KEY]
+    answers = [a.as_json() for a in state.answers if a.appid == appid]
+    return _wechat_json({"answers": answers, "passive_errors": list(state.passive_errors)})
+
+
+async def set_autoreply(request: web.Request) -> web.Response:
+    """POST /sandbox/autoreply {"appid": .., "info": {..}} — what the office set up in WeChat's admin
+    pages, in get_current_autoreply_info's shape; answered back as stored."""
+    state = request.app[STATE_KEY]
+    try:
+        data = await _json_object(request)
+        appid = data.get("appid")
+        if not isinstance(appid, str) or not appid:
+            raise ValueError("appid is required")
+        info = validate_autoreply_info(data.get("info"))
+    except ValueError as exc:
+        return _bad_request(str(exc))
+    if appid not in state.accounts:
+        return _bad_request(f"unknown appid {appid!r}", status=404)
+    state.accounts[appid].autoreply = info
+    return _wechat_json(info)
 
 
 async def advance_clock(request: web.Request) -> web.Response:
@@ -235,9 +279,12 @@ def create_app(state: SandboxState) -> web.Application:
     app.router.add_get("/cgi-bin/token", get_token)
     app.router.add_post("/cgi-bin/message/custom/send", custom_send)
     app.router.add_get("/cgi-bin/media/get", media_get)
+    app.router.add_get("/cgi-bin/get_current_autoreply_info", current_autoreply_info)
     app.router.add_get("/sandbox/video/{appid}/{media_id}", video_download, name="sandbox_video")
     app.router.add_post("/sandbox/accounts", add_account)
     app.router.add_post("/sandbox/push", push_message)
     app.router.add_get("/sandbox/sent", list_sent)
+    app.router.add_get("/sandbox/answers", list_answers)
+    app.router.add_post("/sandbox/autoreply", set_autoreply)
     app.router.add_post("/sandbox/clock", advance_clock)
     return app

@@ -8,10 +8,11 @@ import base64
 import binascii
 import secrets
 import string
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from console.sandbox import errors
+from console.sandbox.autoreply import default_autoreply_info
 from console.sandbox.clock import SandboxClock
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.media import MediaStore
@@ -32,10 +33,35 @@ class SandboxAccount:
     original_id: str
     hub_url: str
     safe_mode: bool = True
+    # The auto-reply set up in WeChat's admin pages (get_current_autoreply_info's answer, WeChat's shape).
+    autoreply: dict[str, Any] = field(default_factory=default_autoreply_info, repr=False, compare=False)
 
     def aes_key_bytes(self) -> bytes:
         """The 32-byte AES key, decoded the way WeChat does (EncodingAESKey + "=")."""
         return base64.b64decode(self.aes_key + "=")
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain dict for the control API: the credentials and callback URL (not the auto-reply setup)."""
+        data = asdict(self)
+        del data["autoreply"]
+        return data
+
+
+@dataclass
+class SentMessage:
+    """A message WeChat delivered to a follower; `at` is sandbox-clock time.
+
+    `via` is "custom" for a 客服 message (the API, under the window rules) or "passive" for a passive
+    reply (the hub's answer to a push). A passive news reply's content is the title and link on two lines;
+    an image's is its media id.
+    """
+
+    appid: str
+    openid: str
+    msgtype: str
+    content: str
+    at: float
+    via: str = "custom"
 
     def as_json(self) -> dict[str, Any]:
         """Plain dict for the control API."""
@@ -43,14 +69,21 @@ class SandboxAccount:
 
 
 @dataclass
-class SentMessage:
-    """A 客服 message WeChat accepted for delivery; `at` is sandbox-clock time."""
+class HubAnswer:
+    """One delivery of a push as WeChat saw the hub answer it.
+
+    `seconds` is how long the hub took, from sending the push to reading the whole answer (WeChat gives
+    up after 5). `passive` is what became of the answer as a passive reply: "none" (empty, "success", or
+    not HTTP 200), "delivered", "ignored" (valid, but this message already had its one reply) or
+    "refused" (invalid; the reason is in SandboxState.passive_errors).
+    """
 
     appid: str
     openid: str
-    msgtype: str
-    content: str
-    at: float
+    attempt: int
+    status: int
+    seconds: float
+    passive: str = "none"
 
     def as_json(self) -> dict[str, Any]:
         """Plain dict for the control API."""
@@ -70,13 +103,17 @@ class SandboxState:
 
     `nicknames` maps openid to a display name (filled by the follower simulator) because the real
     user-info API is not simulated; the demo reads the dict directly. `media` holds what followers
-    sent as pictures, voice and video, for /cgi-bin/media/get.
+    sent as pictures, voice and video, for /cgi-bin/media/get. `sent` holds what reached followers, 客服
+    messages and passive replies alike; `answers` times every delivery of a push to a hub, and
+    `passive_errors` says why a hub's passive reply was refused (the follower saw passive.SERVICE_FAULT).
     """
 
     def __init__(self, clock: SandboxClock | None = None) -> None:
         self.clock = clock or SandboxClock()
         self.accounts: dict[str, SandboxAccount] = {}
         self.sent: list[SentMessage] = []
+        self.answers: list[HubAnswer] = []  # every delivery of every push, oldest first
+        self.passive_errors: list[str] = []  # why invalid passive replies were refused, oldest first
         self.nicknames: dict[str, str] = {}
         self.tokens = TokenBook(self.clock)
         self.media = MediaStore(self.clock)
@@ -154,9 +191,26 @@ class SandboxState:
         self.sent.append(message)
         return message
 
-    def sent_to(self, appid: str, openid: str | None = None) -> list[SentMessage]:
-        """Delivered 客服 messages for an account, optionally one follower, oldest first."""
-        return [m for m in self.sent if m.appid == appid and (openid is None or m.openid == openid)]
+    def deliver_passive(self, appid: str, openid: str, content: str, msgtype: str = "text") -> SentMessage:
+        """Record a passive reply WeChat delivered; it costs nothing from the 客服 window.
+
+        The caller (followers.push) has already checked the reply; only a follower who unfollowed is
+        refused here (WeChat has no one to deliver to), with 45015 as for a 客服 message.
+        """
+        if not self.is_subscribed(appid, openid):
+            raise WeChatApiError.of(errors.OUT_OF_TIME_LIMIT)
+        message = SentMessage(appid, openid, msgtype, content, self.clock.now(), via="passive")
+        self.sent.append(message)
+        return message
+
+    def sent_to(self, appid: str, openid: str | None = None, via: str | None = None) -> list[SentMessage]:
+        """Delivered messages for an account, optionally one follower and one way ("custom"/"passive"),
+        oldest first."""
+        return [
+            m
+            for m in self.sent
+            if m.appid == appid and (openid is None or m.openid == openid) and (via is None or m.via == via)
+        ]
 
 
 _ALNUM = string.ascii_letters + string.digits

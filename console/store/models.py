@@ -77,8 +77,16 @@ class Account(Base):
     account_type: Mapped[str] = mapped_column(String(16), default=AccountType.SUBSCRIPTION)
     original_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     safe_mode: Mapped[bool] = mapped_column(Boolean, default=True)
+    # What reply templates and rules fill in for this account: {"窗口电话": "…", "办公时间": "…"}.
+    reply_values: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"  # 编辑/运营
+    SUPERVISOR = "supervisor"  # 审核
+    ADMINISTRATOR = "administrator"
 
 
 class Staff(Base):
@@ -90,8 +98,13 @@ class Staff(Base):
     login: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Role names wrapped in bars ("|operator|supervisor|"), as labels are.
+    roles: Mapped[str] = mapped_column(String(64), default="|operator|")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+    def has_role(self, role: Role) -> bool:
+        return f"|{role.value}|" in (self.roles or "")
 
 
 class Label(Base):
@@ -242,3 +255,63 @@ class Message(Base):
 
     account: Mapped[Account] = relationship()
     follower: Mapped[Follower] = relationship()
+
+
+class ReplyTemplate(Base):
+    """常用回复: tested wording an operator inserts and edits before sending. `account_id` None: shared
+    by every account."""
+
+    __tablename__ = "reply_template"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
+    title: Mapped[str] = mapped_column(String(60))
+    body: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32), default="")
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    usage_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ReplyRule(Base):
+    """A keyword rule, the follow welcome or the fallback reply, answered by the hub inside WeChat's
+    5 seconds. `keywords`, `windows` and `reply` hold the shapes of console.replies.codec."""
+
+    __tablename__ = "reply_rule"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16), default="keyword")
+    mode: Mapped[str] = mapped_column(String(16), default="contains")
+    keywords: Mapped[list] = mapped_column(JSON, default=list)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    windows: Mapped[list] = mapped_column(JSON, default=list)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    reply: Mapped[dict] = mapped_column(JSON, default=dict)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # kept so desktops learn of the deletion
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ScreenEvent(Base):
+    """Hub side: a text the 错敏词 check stopped, or a supervisor passed with a reason. Never edited;
+    the inspection panel counts these per quarter."""
+
+    __tablename__ = "screen_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))  # blocked | overridden
+    what: Mapped[str] = mapped_column(String(16))  # reply | template | rule
+    account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    conversation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    hits: Mapped[list] = mapped_column(JSON)
+    operator: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    supervisor: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    command_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -84,6 +84,20 @@ class HubClient:
         data = await self._request("POST", "/api/replies", timeout=60, json=body)
         return data["message"]
 
+    async def wordlists(self) -> dict[str, Any]:
+        """The office's own 错敏词 lists as text, and the lines the hub could not read."""
+        return await self._request("GET", "/api/wordlists", timeout=15)
+
+    async def save_wordlists(self, files: dict[str, str]) -> dict[str, Any]:
+        return await self._request("PUT", "/api/wordlists", timeout=30, json={"files": files})
+
+    async def import_wechat_rules(
+        self, command_id: str, appid: str, replace: bool, seat: str, seat_name: str
+    ) -> dict[str, Any]:
+        """Read an account's auto-reply setup from WeChat into rules; `notes` says what did not carry over."""
+        body = {"command_id": command_id, "account": appid, "replace": replace, "seat": seat, "seat_name": seat_name}
+        return await self._request("POST", "/api/rules/import-wechat", timeout=60, json=body)
+
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()

@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from console.inbox import views
 from console.inbox.search import SearchHit, search
+from console.replies import library
 from console.store.database import Database
-from console.store.models import SyncCounter
+from console.store.models import Account, Conversation, ReplyRule, ReplyTemplate, Role, Staff, SyncCounter
 from console.sync.wire import KEYS, SYNCED, from_wire
 
 CURSOR = "replica_cursor"
@@ -98,3 +99,47 @@ class Replica:
         """Messages, notes and follower remarks matching `query` (the bigram index), newest first."""
         with self.db.session() as session:
             return search(session, query, limit=limit)
+
+    def templates(self, archived: bool = True) -> list[dict[str, Any]]:
+        """Every reply template (the codec's dicts), oldest first."""
+        with self.db.session() as session:
+            return library.stored_templates(session, archived=archived)
+
+    def rules(self) -> list[dict[str, Any]]:
+        """Every live keyword rule, welcome and fallback (the codec's dicts)."""
+        with self.db.session() as session:
+            return library.stored_rules(session)
+
+    def rule_seqs(self) -> dict[int, int]:
+        """Each rule's version, sent with an edit so the hub can tell a stale one."""
+        with self.db.session() as session:
+            return dict(session.execute(select(ReplyRule.id, ReplyRule.seq)).tuples().all())
+
+    def template_seqs(self) -> dict[int, int]:
+        with self.db.session() as session:
+            return dict(session.execute(select(ReplyTemplate.id, ReplyTemplate.seq)).tuples().all())
+
+    def account_list(self) -> list[tuple[str, str]]:
+        """(appid, name) of every account."""
+        with self.db.session() as session:
+            return list(session.execute(select(Account.appid, Account.name).order_by(Account.id)).tuples().all())
+
+    def account_values(self) -> dict[str, dict[str, str]]:
+        """Each account's template values ({窗口电话}…), by appid."""
+        with self.db.session() as session:
+            return {a.appid: dict(a.reply_values or {}) for a in session.scalars(select(Account))}
+
+    def supervisors(self) -> list[tuple[str, str]]:
+        """(login, name) of the colleagues who may pass a blocked text."""
+        with self.db.session() as session:
+            staff = session.scalars(select(Staff).where(Staff.active).order_by(Staff.name))
+            return [(s.login, s.name) for s in staff if s.has_role(Role.SUPERVISOR) or s.has_role(Role.ADMINISTRATOR)]
+
+    def follower_of(self, conversation_id: int) -> tuple[str, str | None]:
+        """(appid, the name to call the follower by) for filling a template in this conversation."""
+        with self.db.session() as session:
+            conversation = session.get(Conversation, conversation_id)
+            if conversation is None:
+                return "", None
+            follower = conversation.follower
+            return conversation.account.appid, follower.remark or follower.nickname

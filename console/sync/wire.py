@@ -8,11 +8,32 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.store.models import Account, Base, Conversation, Follower, Label, Message, Note, Staff
+from console.store.models import (
+    Account,
+    Base,
+    Conversation,
+    Follower,
+    Label,
+    Message,
+    Note,
+    ReplyRule,
+    ReplyTemplate,
+    Staff,
+)
 from console.timeutil import iso, parse_iso
 
 # Parents before children, so one batch applies in order.
-SYNCED: tuple[type[Base], ...] = (Staff, Label, Account, Follower, Conversation, Message, Note)
+SYNCED: tuple[type[Base], ...] = (
+    Staff,
+    Label,
+    Account,
+    Follower,
+    Conversation,
+    Message,
+    Note,
+    ReplyTemplate,
+    ReplyRule,
+)
 KEYS: dict[type[Base], str] = {
     Staff: "staff",
     Label: "labels",
@@ -21,6 +42,8 @@ KEYS: dict[type[Base], str] = {
     Conversation: "conversations",
     Message: "messages",
     Note: "notes",
+    ReplyTemplate: "templates",
+    ReplyRule: "rules",
 }
 _DATETIMES = {
     "waiting_since",
@@ -32,6 +55,7 @@ _DATETIMES = {
     "last_seen_at",
     "last_message_at",
     "last_inbound_at",
+    "updated_at",
 }
 
 

@@ -60,6 +60,15 @@ class Gateway:
         """客服 text message. Raises WeChatError with the reason in words."""
         self._call(appid, lambda c: c.message.send_text(openid, content))
 
+    def current_autoreply_info(self, appid: str) -> dict[str, Any]:
+        """The auto-reply set up in WeChat's admin pages (get_current_autoreply_info), in WeChat's shape:
+        the two switches, add_friend_autoreply_info, message_default_autoreply_info and
+        keyword_autoreply_info. See console.replies.wechat_import to turn it into rules."""
+        answer = self._call(appid, lambda c: c.message.get_autoreply_info())
+        if not isinstance(answer, dict):
+            raise WeChatError(NETWORK_ERROR, "get_current_autoreply_info answered something other than JSON")
+        return answer
+
     def fetch_media(self, appid: str, media_id: str) -> tuple[bytes, str]:
         """Temporary media a follower sent (picture, voice, video, video thumbnail): (bytes, content type).
 

@@ -60,6 +60,13 @@ class OfficeHours:
         """Length of one office day: the unit of "N个工作日"."""
         return sum(_seconds_between(start, end) for start, end in self.spans)
 
+    def describe(self) -> str:
+        """What a follower reads: "工作日 8:30–12:00、14:30–17:30" (法定节假日除外 is said by the text
+        around it)."""
+        return "工作日 " + "、".join(
+            f"{start.hour}:{start.minute:02d}–{end.hour}:{end.minute:02d}" for start, end in self.spans
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the settings file: {"spans": [["08:30", "12:00"], ["14:30", "17:30"]]}."""
         return {"spans": [[_hm(start), _hm(end)] for start, end in self.spans]}

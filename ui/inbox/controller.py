@@ -44,6 +44,9 @@ class InboxController(QObject):
     overdueChanged = Signal(int)
     waitingChanged = Signal(int)  # conversations whose follower waits for an answer
     clockShifted = Signal()  # the hub's clock moved against ours: WeChat's window must be redrawn
+    libraryChanged = Signal()  # templates, rules, staff or an account's values changed on the hub
+    librarySettled = Signal(str, bool, str, object)  # kind, applied, words, the hub's result
+    onlineNow = Signal()  # the hub answered after being unreachable (or for the first time)
 
     def __init__(
         self,
@@ -121,8 +124,11 @@ class InboxController(QObject):
         self._spawn(self._load_messages(conversation_id), "messages")
         self._spawn(self._load_draft(conversation_id), "draft")
 
-    def send_reply(self, conversation_id: int, text: str, take_over: bool = False) -> None:
-        self._spawn(self._send(conversation_id, text, take_over))
+    def send_reply(
+        self, conversation_id: int, text: str, take_over: bool = False, override: dict[str, str] | None = None
+    ) -> None:
+        """`override`: {"supervisor": login, "reason": …} for a text the 错敏词 check stopped."""
+        self._spawn(self._send(conversation_id, text, take_over, override))
 
     def act(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
         """Status, assign, labels, note, snooze: shown at once, carried to the hub by the outbox."""
@@ -163,9 +169,12 @@ class InboxController(QObject):
 
     # -- internals -------------------------------------------------------------------------------------
     def _set_online(self, online: bool, words: str = "") -> None:
+        came_online = online and self.online is not True
         if self.online != online:
             self.online = online
             self.connectionChanged.emit(online, words)
+        if came_online:
+            self.onlineNow.emit()
 
     async def _refresh_all(self) -> None:
         choices = await asyncio.to_thread(self.replica.choices)
@@ -220,12 +229,16 @@ class InboxController(QObject):
             await self._load_messages(conversation_id)
         self._flush_wanted.set()
 
-    async def _send(self, conversation_id: int, text: str, take_over: bool) -> None:
+    async def _send(
+        self, conversation_id: int, text: str, take_over: bool, override: dict[str, str] | None = None
+    ) -> None:
         async with self._queue_lock:
             latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
             args: dict[str, Any] = {"content": text, "after_message_id": latest}
             if take_over:
                 args["take_over"] = True
+            if override:
+                args["override"] = override
             await asyncio.to_thread(self.queue.queue, "reply", conversation_id, args)
         await self._queued(conversation_id)
 
@@ -272,12 +285,19 @@ class InboxController(QObject):
             except HubRefused as exc:
                 await asyncio.to_thread(self.queue.refused, queued.command_id, str(exc))
                 await asyncio.to_thread(self.replica.merge_answer, exc.answer)
-                self.commandRefused.emit(queued.conversation_id, queued.kind, str(exc))
+                if queued.conversation_id == 0:  # a library command: the editor keeps the words
+                    await asyncio.to_thread(self.queue.dismiss, queued.command_id)
+                    self.librarySettled.emit(queued.kind, False, str(exc), exc.answer.get("result") or {})
+                else:
+                    self.commandRefused.emit(queued.conversation_id, queued.kind, str(exc))
                 if queued.conversation_id == self.current and queued.kind == "reply":
                     await self._load_draft(queued.conversation_id)
             else:
                 await asyncio.to_thread(self.replica.merge_answer, answer)
                 await asyncio.to_thread(self.queue.applied, queued.command_id)
+                if queued.conversation_id == 0:
+                    result = answer.get("result") or {}
+                    self.librarySettled.emit(queued.kind, True, str(result.get("notice") or ""), result)
             settled += 1
             self.conversationsChanged.emit({queued.conversation_id})
             if queued.conversation_id == self.current:
@@ -348,6 +368,8 @@ class InboxController(QObject):
                 self.conversationsChanged.emit(None if parents_changed else changed)
                 if batch.get("staff") or batch.get("labels") or batch.get("accounts"):
                     self.choicesChanged.emit(*await asyncio.to_thread(self.replica.choices))
+                if batch.get("templates") or batch.get("rules") or batch.get("accounts") or batch.get("staff"):
+                    self.libraryChanged.emit()
                 if self.current in changed or any(
                     n.get("conversation_id") == self.current for n in batch.get("notes", [])
                 ):

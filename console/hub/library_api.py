@@ -1,0 +1,123 @@
+"""The office's word lists (错敏词) and the import of an account's auto-reply setup from WeChat.
+
+The hub holds the office's own lists (shipped lists + these files make the check); desktops read them
+to check as the operator types and an administrator edits them from Settings. The hub checks again
+whatever is sent, so a desktop with an old copy cannot let a blocked word through."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from console.files import write_atomically
+from console.hub.context import HubContext, context
+from console.inbox import commands
+from console.replies.codec import rule_to_dict
+from console.replies.wechat_import import rules_from_autoreply
+from console.screening import Screener, office_dir
+from console.screening.lists import LEADERS_FILE, SENSITIVE_FILE, TERMS_FILE
+from console.store.models import CommandState
+from console.wechat.errors import WeChatError
+
+WORDLIST_FILES = (SENSITIVE_FILE, TERMS_FILE, LEADERS_FILE)
+MAX_LIST_BYTES = 2 * 1024 * 1024
+
+
+def wordlists_dir(ctx: HubContext) -> Path:
+    folder = ctx.wordlists_dir or office_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def load_screener(ctx: HubContext) -> Screener:
+    ctx.screener = Screener.from_files(office=wordlists_dir(ctx))
+    return ctx.screener
+
+
+def _read_lists(folder: Path) -> dict[str, str]:
+    return {name: (folder / name).read_text("utf-8") if (folder / name).exists() else "" for name in WORDLIST_FILES}
+
+
+async def get_wordlists(request: web.Request) -> web.Response:
+    """`GET /api/wordlists`: the office's own lists as text, and the problems found reading them."""
+    ctx = context(request)
+    files = await asyncio.to_thread(_read_lists, wordlists_dir(ctx))
+    screener = ctx.screener
+    if screener is None:
+        screener = await asyncio.to_thread(load_screener, ctx)
+    return web.json_response({"files": files, "problems": screener.problems})
+
+
+def _save_lists(ctx: HubContext, files: dict[str, str]) -> Screener:
+    folder = wordlists_dir(ctx)
+    for name, text in files.items():
+        write_atomically(folder / name, text)
+    return load_screener(ctx)
+
+
+async def put_wordlists(request: web.Request) -> web.Response:
+    """`PUT /api/wordlists` {"files": {"sensitive.txt": "…", …}}: saved, and the check rebuilt at once.
+    Lines that cannot be read are kept in the file and reported back, never silently dropped."""
+    ctx = context(request)
+    try:
+        body = await request.json()
+        files = body["files"]
+        if not isinstance(files, dict) or not set(files) <= set(WORDLIST_FILES):
+            raise TypeError
+        if not all(isinstance(text, str) and len(text.encode("utf-8")) <= MAX_LIST_BYTES for text in files.values()):
+            raise TypeError
+    except (ValueError, KeyError, TypeError) as exc:
+        raise web.HTTPBadRequest(text=f"expected {{files: {{name: text}}}} with names in {WORDLIST_FILES}") from exc
+    screener = await asyncio.to_thread(_save_lists, ctx, files)
+    ctx.feed.notify()
+    return web.json_response(
+        {"files": await asyncio.to_thread(_read_lists, wordlists_dir(ctx)), "problems": screener.problems}
+    )
+
+
+async def import_from_wechat(request: web.Request) -> web.Response:
+    """`POST /api/rules/import-wechat` {account, replace, command_id, seat, seat_name}: read the account's
+    current auto-reply setup from WeChat and keep it as rules (one command: all or nothing, once)."""
+    ctx = context(request)
+    try:
+        body = await request.json()
+        appid = str(body["account"])
+        command_id = str(body.get("command_id") or uuid.uuid4().hex)
+        seat = commands.Seat(body.get("seat"), body.get("seat_name"))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise web.HTTPBadRequest(text="expected {account}") from exc
+    try:
+        info = await asyncio.to_thread(ctx.gateway.current_autoreply_info, appid)
+    except WeChatError as exc:
+        return web.json_response({"error": f"读取微信后台的自动回复设置失败：{exc}"}, status=502)
+    imported = rules_from_autoreply(info, appid)
+    if not imported.rules:
+        return web.json_response(
+            {"error": "这个公众号在微信后台没有开启任何自动回复，没有可导入的规则。", "notes": imported.notes},
+            status=422,
+        )
+    args: dict[str, Any] = {
+        "account": appid,
+        "replace": bool(body.get("replace")),
+        "rules": [rule_to_dict(rule, appid) for rule in imported.rules],
+    }
+    outcome = await asyncio.to_thread(
+        commands.apply, ctx.db, ctx.presence, command_id, "rules_import", 0, args, seat, ctx.clock(), ctx.screener
+    )
+    if outcome.fresh:
+        ctx.feed.notify()
+    status = 200 if outcome.state == CommandState.APPLIED else 422
+    return web.json_response(
+        {"state": outcome.state, "result": outcome.result, "error": outcome.error, "notes": imported.notes},
+        status=status,
+    )
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/wordlists", get_wordlists)
+    app.router.add_put("/api/wordlists", put_wordlists)
+    app.router.add_post("/api/rules/import-wechat", import_from_wechat)
