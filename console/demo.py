@@ -149,8 +149,9 @@ class DemoWorld:
         if self.servers.loop.is_running():
             self.servers.loop.call_soon_threadsafe(self.hub.feed.notify)
 
-    def sent_to(self, appid: str, openid: str | None = None) -> list[SentMessage]:
-        return self.state.sent_to(appid, openid)
+    def sent_to(self, appid: str, openid: str | None = None, via: str | None = None) -> list[SentMessage]:
+        """What WeChat delivered: 客服 messages (via="custom"), passive replies ("passive"), or both."""
+        return self.state.sent_to(appid, openid, via)
 
     def stop_servers(self) -> None:
         """Sandbox and hub go away (a hub outage, as the desktop sees it)."""

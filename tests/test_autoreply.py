@@ -112,7 +112,7 @@ def test_welcome_on_subscribe_and_fallback_once_per_half_hour(world):
     install(
         world,
         [
-            rule("欢迎", [], "{称呼}，欢迎关注某县发布！回复“办事指南”查看常见问题。", kind="welcome"),
+            rule("欢迎", [], "{称呼}您好，欢迎关注某县发布！回复“办事指南”查看常见问题。", kind="welcome"),
             rule("兜底", [], "您好，留言已收到，工作人员会在工作时间答复您。", kind="fallback"),
         ],
     )
@@ -121,7 +121,7 @@ def test_welcome_on_subscribe_and_fallback_once_per_half_hour(world):
     world.push(SAFE_APPID, OPENID, content="在吗")  # a second line a moment later: no second fallback
     texts = [m.content for m in passive(world, SAFE_APPID)]
     assert texts == [
-        "您，欢迎关注某县发布！回复“办事指南”查看常见问题。",
+        "您好，欢迎关注某县发布！回复“办事指南”查看常见问题。",
         "您好，留言已收到，工作人员会在工作时间答复您。",
     ]
     world.advance_clock(timedelta(minutes=31).total_seconds())

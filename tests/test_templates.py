@@ -39,9 +39,9 @@ def test_variables_are_filled_for_each_account_and_follower() -> None:
         "地址：县政务服务中心一楼。今天是2026年11月26日。"
     )
     assert filled_a.missing == ()
-    assert filled_b.text.startswith("您您好！")  # no nickname: the polite 您
+    assert filled_b.text.startswith("您好！")  # no nickname: {称呼} is left out, never "您您好"
     assert "0910-7654321" in filled_b.text and "镇便民服务中心" in filled_b.text
-    assert fill("{称呼}", values("   ", a)).text == "您"  # a blank remark is no name
+    assert fill("{称呼}您好", values("   ", a)).text == "您好"  # a blank remark is no name
 
 
 def test_account_values_override_builtins_except_name_and_date() -> None:

@@ -23,12 +23,14 @@ from console.store.database import open_database
 from console.sync.client import HubClient
 from console.sync.media import MediaCache, MediaUnavailable
 from console.sync.replica import Replica
+from console.sync.wordlists import WordListCache
 from console.workcal import HolidayTable
 from ui.format import tr
 from ui.i18n import install_translator
 from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 from ui.notify import Notifier
+from ui.replies.library_controller import LibraryController
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
 
@@ -123,6 +125,19 @@ class Console:
         page.searchRequested.connect(c.search)
         page.mediaRequested.connect(self._open_media)
         page.shortcutSheetRequested.connect(self.window.show_shortcuts)
+        page.overrideReplyRequested.connect(
+            lambda cid, text, take_over, override: c.send_reply(cid, text, take_over, override)
+        )
+        self.library = LibraryController(c, WordListCache(data_dir() / "wordlists-from-hub"))
+        self.library.loaded.connect(lambda lib: page.set_library(lib.templates, lib.values, lib.supervisors))
+        self.library.screenerChanged.connect(page.composer.set_screener)
+        page.templateUsed.connect(self.library.used)
+        page.office_hours_text = self.settings.hours().describe()
+        words = self.window.settings_page.wordlist_box
+        self.library.wordlistsLoaded.connect(words.show_lists)
+        self.library.wordlistsFailed.connect(lambda text: words.show_status(text, True))
+        words.saveRequested.connect(self.library.save_wordlists)
+        words.reloadRequested.connect(self.library.refresh_wordlists)
         self.notifier.notified.connect(
             lambda title, text: self.window.statusBar().showMessage(f"{title}：{text}", 8000)
         )
@@ -140,6 +155,7 @@ class Console:
         self.settings = settings
         self.notifier.apply_settings(settings)
         self.inbox.apply_settings(settings, response_clock(settings))
+        self.window.inbox.office_hours_text = settings.hours().describe()
         self._set_clock()
 
     def _outbox_changed(self, waiting: int) -> None:
@@ -171,6 +187,7 @@ class Console:
 
     def start(self) -> None:
         self.inbox.start()
+        self.library.start()
         self.window.show()
 
     async def stop(self) -> None:

@@ -32,7 +32,8 @@ DATE = "日期"
 OFFICE_HOURS = "办公时间"
 WINDOW_PHONE = "窗口电话"
 BUILTIN_VARIABLES = (NICKNAME, DATE, OFFICE_HOURS, WINDOW_PHONE)
-DEFAULT_NICKNAME = "您"
+# No name known: {称呼} is left out, so "{称呼}您好" reads "您好" (never "您您好").
+DEFAULT_NICKNAME = ""
 
 # {name}: a name starts with a letter (Chinese counts) or "_", so "{1}", "{ }" and a lone "{" stay text
 _VARIABLE = re.compile(r"\{([^\W\d]\w{0,19})\}")
@@ -77,6 +78,8 @@ def fill(body: str, values: VariableValues) -> Filled:
 
     def replace(match: re.Match[str]) -> str:
         value = known.get(match[1])
+        if match[1] == NICKNAME:
+            return value or ""  # no name known is not a gap to fill: the text reads on without it
         if value is None or not value.strip():
             missing[match[1]] = None
             return match[0]

@@ -113,16 +113,19 @@ class Replica:
     def rule_seqs(self) -> dict[int, int]:
         """Each rule's version, sent with an edit so the hub can tell a stale one."""
         with self.db.session() as session:
-            return dict(session.execute(select(ReplyRule.id, ReplyRule.seq)).tuples().all())
+            return {row.id: row.seq for row in session.execute(select(ReplyRule.id, ReplyRule.seq))}
 
     def template_seqs(self) -> dict[int, int]:
         with self.db.session() as session:
-            return dict(session.execute(select(ReplyTemplate.id, ReplyTemplate.seq)).tuples().all())
+            return {row.id: row.seq for row in session.execute(select(ReplyTemplate.id, ReplyTemplate.seq))}
 
     def account_list(self) -> list[tuple[str, str]]:
         """(appid, name) of every account."""
         with self.db.session() as session:
-            return list(session.execute(select(Account.appid, Account.name).order_by(Account.id)).tuples().all())
+            return [
+                (row.appid, row.name)
+                for row in session.execute(select(Account.appid, Account.name).order_by(Account.id))
+            ]
 
     def account_values(self) -> dict[str, dict[str, str]]:
         """Each account's template values ({窗口电话}…), by appid."""

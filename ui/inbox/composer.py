@@ -1,5 +1,7 @@
 """The reply box: WeChat's window and quota above it, who else is on the conversation, the draft
-saved as it is typed, and a note mode whose text goes to colleagues only."""
+saved as it is typed, a note mode whose text goes to colleagues only, the 错敏词 check marking
+problems in place as the operator types (a blocked reply waits until fixed or passed by a
+supervisor), and the 常用回复 picker (Ctrl+T)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.screening import Screener, ScreenResult
 from ui.format import tr
+from ui.replies.screen_check import ScreenCheck
+from ui.replies.screen_panel import ScreenPanel, attach
 
 SAVE_AFTER_MS = 400  # a draft reaches the disk this long after the last keystroke
 TYPING_IDLE_MS = 5000
@@ -28,6 +33,8 @@ def _restyle(label: QWidget, prop: str, value: object) -> None:
 
 class Composer(QWidget):
     sendRequested = Signal(str)  # reply text
+    overrideWanted = Signal(object)  # ScreenResult: the page asks a supervisor to pass it
+    templateWanted = Signal()  # Ctrl+T: open the 常用回复 picker
     noteRequested = Signal(str)
     draftEdited = Signal(str)
     typingChanged = Signal(bool)
@@ -41,6 +48,8 @@ class Composer(QWidget):
         self.took_over = False
         self._loading = False
         self.dirty = False  # typed into since the last load: a late-arriving draft must not wipe it
+        self.check: ScreenCheck | None = None  # the 错敏词 check, once the word lists are loaded
+        self.screen_panel: ScreenPanel | None = None
 
         self.lock = QLabel()
         self.lock.setObjectName("lockBanner")
@@ -79,6 +88,9 @@ class Composer(QWidget):
         self.editor.setFixedHeight(110)
         self.editor.installEventFilter(self)  # Ctrl+Enter sends, whether or not the window is active
         self.editor.textChanged.connect(self._edited)
+        self.template_button = QPushButton(tr("常用回复"))
+        self.template_button.setToolTip(tr("插入常用回复模板 (Ctrl+T)"))
+        self.template_button.clicked.connect(self.templateWanted)
         self.send_button = QPushButton(tr("发送"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
@@ -96,6 +108,7 @@ class Composer(QWidget):
         top.addWidget(self.note_mode)
         top.addWidget(self.window_line, 1)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.template_button)
         bottom.addWidget(self.counter)
         bottom.addStretch(1)
         bottom.addWidget(self.send_button)
@@ -105,8 +118,37 @@ class Composer(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(top)
         layout.addWidget(self.editor)
+        self._panel_at = layout.count()  # the 错敏词 panel goes here, under the editor
         layout.addLayout(bottom)
+        self._layout = layout
         self._mode_changed()
+
+    def set_screener(self, screener: Screener) -> None:
+        """Start (or refresh) the 错敏词 check with the office's current lists."""
+        if self.check is not None:
+            self.check.set_screener(screener)
+            return
+        self.check, self.screen_panel = attach(self.editor, screener)
+        self.screen_panel.overrideRequested.connect(self._ask_override)
+        self.check.checked.connect(lambda _result: self._update())
+        self._layout.insertWidget(self._panel_at, self.screen_panel)
+        self._mode_changed()
+
+    def screen_text(self) -> ScreenResult | None:
+        """The check of the text as it is now (None: no lists loaded yet, or note mode)."""
+        if self.check is None or self.note:
+            return None
+        return self.check.check_now()
+
+    def _ask_override(self) -> None:
+        result = self.screen_text()
+        if result is not None and result.blocked:
+            self.overrideWanted.emit(result)
+
+    def insert_text(self, text: str) -> None:
+        """A template, at the cursor (replacing a selection), ready to edit."""
+        self.editor.insertPlainText(text)
+        self.editor.setFocus()
 
     # -- state from outside ----------------------------------------------------------------------
     def load(self, text: str, notice: str | None) -> None:
@@ -159,6 +201,10 @@ class Composer(QWidget):
 
     def _mode_changed(self) -> None:
         _restyle(self.editor, "note", self.note)
+        if self.screen_panel is not None:  # notes stay inside the office: no check, no panel
+            self.screen_panel.setVisible(not self.note and bool(self.editor.toPlainText().strip()))
+            if not self.note and self.check is not None:
+                self.check.check_now()
         self.editor.setPlaceholderText(
             tr("写给同事的内部备注，粉丝看不到。Ctrl+Enter 保存") if self.note else tr("输入回复内容，Ctrl+Enter 发送")
         )
@@ -203,6 +249,14 @@ class Composer(QWidget):
         ):
             self._send()
             return True
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_T
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.templateWanted.emit()
+            return True
         return super().eventFilter(watched, event)
 
     def _send(self) -> None:
@@ -221,5 +275,17 @@ class Composer(QWidget):
         if self.holder is not None:
             self.show_notice(tr("同事正在处理这个会话。确需由您回复，请先点“接管”（Ctrl+Shift+T）。"))
             return
+        result = self.screen_text()
+        if result is not None and result.blocked:
+            self.show_notice(
+                tr(
+                    "回复中有 {n} 处必须修改（已标红），请按下方提示修改；确需原样发送，请点“申请放行”由审核人放行。"
+                ).format(n=len(result.blocking_hits))
+            )
+            return
         self._save.stop()
         self.sendRequested.emit(text)
+
+    def sent_with_override(self) -> None:
+        """The page sent the text with a supervisor's pass: the draft timer has nothing more to save."""
+        self._save.stop()

@@ -17,6 +17,7 @@ PAD = 10
 BUBBLE_MAX = 0.7  # of the view's width
 IN_BG, OUT_BG, EVENT_BG = QColor("#ffffff"), QColor("#d9f2d0"), QColor("#f0f2f5")
 NOTE_BG, QUEUED_BG, OVERDUE_BG = QColor("#fff4c2"), QColor("#eef1f5"), QColor("#fdecea")
+AUTO_BG = QColor("#e3eefc")  # an automatic reply: answered by a rule, a human still follows up
 FAIL, MUTED, ACCENT, LOCK = QColor("#c0392b"), QColor("#7a7f87"), QColor("#1f6feb"), QColor("#b35c00")
 
 
@@ -166,6 +167,8 @@ class BubbleDelegate(QStyledItemDelegate):
         head = short_time(row.created_at)
         if row.kind == "note":
             head = tr("内部备注（粉丝看不到）") + f" · {row.author or ''} · {head}"
+        elif row.auto_rule:
+            head = tr("自动回复（规则：{0}）").format(row.auto_rule) + f" · {head}"
         elif row.author:
             head = f"{row.author} · {head}"
         if row.has_media:
@@ -183,7 +186,8 @@ class BubbleDelegate(QStyledItemDelegate):
         if row.kind == "queued":
             painter.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
         fills = {"note": NOTE_BG, "queued": QUEUED_BG}
-        painter.setBrush(fills.get(row.kind, OUT_BG if outbound else (EVENT_BG if row.event else IN_BG)))
+        fill = fills.get(row.kind, OUT_BG if outbound else (EVENT_BG if row.event else IN_BG))
+        painter.setBrush(AUTO_BG if row.auto_rule else fill)
         painter.drawRoundedRect(bubble, 8, 8)
         painter.setPen(QColor("#1d2129"))
         painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD), Qt.TextFlag.TextWordWrap, row.content)

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from console.inbox.views import Choice, ConversationRow, InboxFilter
 from console.inbox.window import describe_window, window_state
+from console.replies.codec import Template
+from console.replies.rules import china_time
+from console.replies.templates import Filled, TemplateIndex, VariableValues, fill
 from console.timeutil import iso, utcnow
 from console.workcal import Waiting
 from ui.format import status_word, tr
@@ -33,6 +36,8 @@ from ui.inbox.delegates import BubbleDelegate, ConversationDelegate
 from ui.inbox.filters import FilterBar
 from ui.inbox.models import ConversationsModel, IdRole, MessagesModel, RowRole
 from ui.inbox.search_view import SearchDelegate, SearchModel
+from ui.replies.override_dialog import OverrideDialog
+from ui.replies.template_picker import TemplatePicker
 from ui.shortcuts import keys_for
 
 
@@ -56,6 +61,8 @@ def snooze_choices(now_utc: datetime) -> list[tuple[str, dict[str, Any]]]:
 class InboxPage(QWidget):
     conversationSelected = Signal(int)
     replyRequested = Signal(int, str, bool)  # conversation id, text, take over
+    overrideReplyRequested = Signal(int, str, bool, dict)  # … and a supervisor's pass {supervisor, reason}
+    templateUsed = Signal(int)  # template id, counted on the hub
     actionRequested = Signal(str, int, dict)  # kind, conversation id, args
     draftEdited = Signal(int, str)
     typingChanged = Signal(bool)
@@ -135,6 +142,14 @@ class InboxPage(QWidget):
         self.composer.draftEdited.connect(lambda text: self.current and self.draftEdited.emit(self.current, text))
         self.composer.typingChanged.connect(self.typingChanged)
         self.composer.takeOverRequested.connect(lambda: self.run("take_over"))
+        self.composer.templateWanted.connect(self.pick_template)
+        self.composer.overrideWanted.connect(self._ask_override)
+        self.templates = TemplateIndex(())
+        self.account_values: dict[str, dict[str, str]] = {}
+        self.supervisors: list[tuple[str, str]] = []
+        self.office_hours_text = ""
+        self.picker = TemplatePicker(self)
+        self.picker.chosen.connect(self._template_chosen)
         self.search_list.activated.connect(lambda _index: self.composer.editor.setFocus())
 
         left = QWidget()
@@ -386,6 +401,46 @@ class InboxPage(QWidget):
     def command_refused(self, conversation_id: int, kind: str, reason: str) -> None:
         if conversation_id == self.current and kind != "reply":
             self.composer.show_notice(reason)
+
+    # -- templates and the 错敏词 pass --------------------------------------------------------------
+    def set_library(self, templates: list[Template], values: dict[str, dict[str, str]], supervisors: list) -> None:
+        self.templates = TemplateIndex([t for t in templates if not t.archived])
+        self.account_values = values
+        self.supervisors = list(supervisors)
+
+    def _fill_for(self, row: ConversationRow | None) -> Callable[[Template], Filled]:
+        name = None if row is None or row.follower_name.startswith("粉丝 ") else row.follower_name
+        values = VariableValues(
+            nickname=name,
+            today=china_time(self.now()).date(),
+            office_hours=self.office_hours_text,
+            account_values=self.account_values.get(row.appid, {}) if row is not None else {},
+        )
+        return lambda template: fill(template.body, values)
+
+    def pick_template(self) -> None:
+        if self.current is None or self.composer.note:
+            return
+        row = self.conversations.lookup(self.current)
+        at = self.composer.editor.mapToGlobal(QPoint(0, 0))
+        self.picker.open_for(self.templates, row.appid if row else None, self._fill_for(row), at - QPoint(0, 430))
+
+    def _template_chosen(self, template: Template, text: str) -> None:
+        self.composer.insert_text(text)
+        self.templateUsed.emit(template.id)
+
+    def _ask_override(self, result: Any) -> None:
+        if self.current is None:
+            return
+        dialog = OverrideDialog(list(result.hits), self.supervisors, self)
+        if dialog.exec() != OverrideDialog.DialogCode.Accepted:
+            return
+        login, reason = dialog.values()
+        self.overrideReplyRequested.emit(
+            self.current, result.text, self.composer.took_over, {"supervisor": login, "reason": reason}
+        )
+        self.composer.sent_with_override()
+        self.composer.load("", None)
 
     def _send(self, text: str) -> None:
         if self.current is not None:

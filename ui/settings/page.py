@@ -41,6 +41,7 @@ from console.workcal import (
 )
 from console.workcal.commands import describe_year
 from ui.format import tr
+from ui.settings.wordlists import WordListBox
 from ui.shortcuts import key_for
 
 # Page-local look; the shared sheet (resources/styles/console.qss) holds the rest.
@@ -317,11 +318,12 @@ class SettingsPage(QWidget):
         self.holiday_box = HolidayBox(today)
         self.holiday_box.imported.connect(self.holidaysChanged.emit)
         self.notify_box = NotifyBox()
+        self.wordlist_box = WordListBox()
 
         content = QWidget()
         sections = QVBoxLayout(content)
         sections.setContentsMargins(0, 0, 12, 0)
-        for box in (self.seat_box, self.hours_box, self.holiday_box, self.notify_box):
+        for box in (self.seat_box, self.hours_box, self.holiday_box, self.notify_box, self.wordlist_box):
             sections.addWidget(box)
         sections.addStretch(1)
         scroll = QScrollArea()
