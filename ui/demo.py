@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 
 from console.demo import DEMO_STAFF, DemoWorld
@@ -22,6 +23,7 @@ REPLY = (
     "您好！您的留言已收到。您咨询的事项可携带本人身份证到县政务服务中心相应窗口办理，"
     "工作日 9:00—12:00、14:00—17:00。如需进一步帮助，请留下联系电话，我们将在一个工作日内回复。"
 )
+SCREENED_REPLY = "您好，张某某县长已作出批示。请把身份证号 11010519491231002X（国标示例号码） 发给我们核实。"
 LATE_REPLY = "您好，关于您咨询的问题，我们已转交相关科室，将尽快答复。"
 
 
@@ -31,6 +33,11 @@ async def until(condition: Callable[[], bool], timeout: float = 20.0, what: str 
         if time.monotonic() > deadline:
             raise TimeoutError(f"demo: gave up waiting for {what or 'the window'}")
         await asyncio.sleep(0.05)
+
+
+def _rows(console: Console) -> list:
+    model = console.window.inbox.conversations
+    return [model.row_at(row) for row in range(model.rowCount()) if model.row_at(row) is not None]
 
 
 def _row_of(console: Console, appid: str, follower: str) -> int:
@@ -86,6 +93,34 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     page.filters.search.setText("社保")
     await until(lambda: page.results.rowCount() > 0, what="search results")
     shot("05-search.png")
+
+    # The 错敏词 check: a leader's wrong title and an ID number, marked as typed, the send held.
+    page.filters.search.setText("")
+    page.filters.status.setCurrentIndex(page.filters.status.findText("待处理"))
+    searcher = "oDEMOsearch0000000000000001"
+    await until(lambda: any(r.follower_name.endswith(searcher[-6:]) for r in _rows(console)), what="the new follower")
+    page.select_row(next(i for i, r in enumerate(_rows(console)) if r.follower_name.endswith(searcher[-6:])))
+    await until(lambda: page.composer.check is not None, what="the word lists")
+    await until(lambda: len(page.messages._rows) > 0, what="the thread")
+    page.composer.editor.setPlainText(SCREENED_REPLY)
+    page.composer.check.check_now()
+    page.composer.send_button.click()
+    await asyncio.sleep(0.2)  # the hit list settles at its width
+    shot("06-screening.png")
+
+    # 常用回复: Ctrl+T, "sb" finds the 社保 templates, filled for this account.
+    page.composer.editor.clear()
+    await until(lambda: len(page.templates) > 0, what="the templates")
+    page.pick_template()
+    page.picker.query.setText("sb")
+    await asyncio.sleep(0.3)
+    image = window.grab()  # the picker is a popup of its own: paint it where it stands
+    painter = QPainter(image)
+    painter.drawPixmap(window.mapFromGlobal(page.picker.pos()), page.picker.grab())
+    painter.end()
+    image.save(str(shots / "07-templates.png"))
+    log.info("saved %s", shots / "07-templates.png")
+    page.picker.hide()
 
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:

@@ -169,7 +169,7 @@ class Screener:
                     kind,
                     text[found.start : found.end],
                     _PERSONAL_REASONS[found.kind],
-                    found.masked,
+                    found.masked.upper() if found.kind == patterns.ID_NUMBER else found.masked,  # 校验码 X
                     blocking,
                 )
             )

@@ -50,6 +50,7 @@ class Composer(QWidget):
         self.dirty = False  # typed into since the last load: a late-arriving draft must not wipe it
         self.check: ScreenCheck | None = None  # the 错敏词 check, once the word lists are loaded
         self.screen_panel: ScreenPanel | None = None
+        self._screen_notice = False  # the notice says the check stopped the send
 
         self.lock = QLabel()
         self.lock.setObjectName("lockBanner")
@@ -130,9 +131,14 @@ class Composer(QWidget):
             return
         self.check, self.screen_panel = attach(self.editor, screener)
         self.screen_panel.overrideRequested.connect(self._ask_override)
-        self.check.checked.connect(lambda _result: self._update())
+        self.check.checked.connect(self._screened)
         self._layout.insertWidget(self._panel_at, self.screen_panel)
         self._mode_changed()
+
+    def _screened(self, result: ScreenResult) -> None:
+        if self._screen_notice and not result.blocked:  # fixed: the warning has done its work
+            self.show_notice("")
+        self._update()
 
     def screen_text(self) -> ScreenResult | None:
         """The check of the text as it is now (None: no lists loaded yet, or note mode)."""
@@ -186,6 +192,7 @@ class Composer(QWidget):
         self._update()
 
     def show_notice(self, text: str, error: bool = True) -> None:
+        self._screen_notice = False
         _restyle(self.notice, "error", error)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -282,6 +289,7 @@ class Composer(QWidget):
                     "回复中有 {n} 处必须修改（已标红），请按下方提示修改；确需原样发送，请点“申请放行”由审核人放行。"
                 ).format(n=len(result.blocking_hits))
             )
+            self._screen_notice = True
             return
         self._save.stop()
         self.sendRequested.emit(text)

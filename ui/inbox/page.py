@@ -423,7 +423,7 @@ class InboxPage(QWidget):
             return
         row = self.conversations.lookup(self.current)
         at = self.composer.editor.mapToGlobal(QPoint(0, 0))
-        self.picker.open_for(self.templates, row.appid if row else None, self._fill_for(row), at - QPoint(0, 430))
+        self.picker.open_for(self.templates, row.appid if row else None, self._fill_for(row), at - QPoint(0, 330))
 
     def _template_chosen(self, template: Template, text: str) -> None:
         self.composer.insert_text(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -165,15 +165,16 @@ class ScreenPanel(QWidget):
         self.fix_all_button.setVisible(any(hit.suggestion is not None for hit in result.hits))
         self.override_button.setVisible(result.blocked)
         self._fit_height()
+        QTimer.singleShot(0, self, self._fit_height)  # once more after the rows are laid out at their width
 
     # -- height --------------------------------------------------------------------------------------
     def _fit_height(self) -> None:
         """As tall as the rows need at the current width, but at most about VISIBLE_LINES lines."""
         cap = self.fontMetrics().lineSpacing() * VISIBLE_LINES + 16
+        self.list_layout.activate()  # rows just added: let the layout count them first
         width = self.hits_area.viewport().width()
         needed = self.list_widget.heightForWidth(width) if width > 0 else -1
-        if needed < 0:
-            needed = self.list_widget.sizeHint().height()
+        needed = max(needed, self.list_widget.minimumSizeHint().height())
         frame = 2 * self.hits_area.frameWidth()
         self.hits_area.setFixedHeight(max(0, min(needed, cap)) + frame)
 

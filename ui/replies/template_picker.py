@@ -45,7 +45,7 @@ class TemplatePicker(QFrame):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.preview)
-        self.resize(460, 420)
+        self.resize(460, 320)
 
     def open_for(
         self, index: TemplateIndex, account: str | None, filler: Callable[[Template], Filled], at: QPoint

@@ -19,11 +19,18 @@ from PySide6.QtWidgets import (
 from console.screening.lists import LEADERS_FILE, SENSITIVE_FILE, TERMS_FILE
 from ui.format import tr
 
-LISTS = (
-    (SENSITIVE_FILE, "敏感词", "每行一个：词语<Tab>级别<Tab>说明。级别写“禁用”（拦截发送）或“慎用”（只提醒）。"),
-    (TERMS_FILE, "规范用语", "每行一个：错误或过时的写法<Tab>正确写法<Tab>原因<Tab>级别。"),
-    (LEADERS_FILE, "领导职务", "每行一位：姓名<Tab>现任全部职务（兼任用顿号分隔，如“县委副书记、县长”）。"),
-)
+
+def _lists() -> tuple[tuple[str, str, str], ...]:
+    """(file, tab title, how a line is written), translated when the box is built."""
+    return (
+        (
+            SENSITIVE_FILE,
+            tr("敏感词"),
+            tr("每行一个：词语<Tab>级别<Tab>说明。级别写“禁用”（拦截发送）或“慎用”（只提醒）。"),
+        ),
+        (TERMS_FILE, tr("规范用语"), tr("每行一个：错误或过时的写法<Tab>正确写法<Tab>原因<Tab>级别。")),
+        (LEADERS_FILE, tr("领导职务"), tr("每行一位：姓名<Tab>现任全部职务（兼任用顿号分隔，如“县委副书记、县长”）。")),
+    )
 
 
 class WordListBox(QGroupBox):
@@ -36,13 +43,13 @@ class WordListBox(QGroupBox):
         self.tabs = QTabWidget()
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
-        for name, title, hint in LISTS:
+        for name, title, hint in _lists():
             editor = QPlainTextEdit()
-            editor.setPlaceholderText(tr(hint))
+            editor.setPlaceholderText(hint)
             editor.setTabChangesFocus(False)
             editor.setMinimumHeight(140)
             self.editors[name] = editor
-            self.tabs.addTab(editor, tr(title))
+            self.tabs.addTab(editor, title)
         intro = QLabel(
             tr(
                 "随软件提供的示例词表之外，本单位补充或改写的条目写在这里，保存在服务端，所有工作台同时生效。"
