@@ -32,13 +32,19 @@ def seed(world) -> None:
             "templates_import",
             {
                 "templates": [
-                    {"title": "社保卡补办流程", "body": "{称呼}您好！社保卡补办请带身份证，电话{窗口电话}。", "category": "社保"},
+                    {
+                        "title": "社保卡补办流程",
+                        "body": "{称呼}您好！社保卡补办请带身份证，电话{窗口电话}。",
+                        "category": "社保",
+                    },
                     {"title": "户籍证明开具", "body": "{称呼}您好！户籍证明到派出所开具。", "category": "户籍"},
                 ]
             },
         ),
     ]:
-        outcome = commands.apply(world.hub.db, PresenceBoard(), uuid.uuid4().hex, kind, 0, args, commands.Seat("t", "管理员"))
+        outcome = commands.apply(
+            world.hub.db, PresenceBoard(), uuid.uuid4().hex, kind, 0, args, commands.Seat("t", "管理员")
+        )
         assert outcome.state == "applied", outcome.error
 
 
