@@ -131,6 +131,7 @@ class Console:
         self.library = LibraryController(c, WordListCache(data_dir() / "wordlists-from-hub"))
         self.library.loaded.connect(lambda lib: page.set_library(lib.templates, lib.values, lib.supervisors))
         self.library.screenerChanged.connect(page.composer.set_screener)
+        self.window.library_page.set_controller(self.library)
         page.templateUsed.connect(self.library.used)
         page.office_hours_text = self.settings.hours().describe()
         words = self.window.settings_page.wordlist_box
@@ -156,6 +157,7 @@ class Console:
         self.notifier.apply_settings(settings)
         self.inbox.apply_settings(settings, response_clock(settings))
         self.window.inbox.office_hours_text = settings.hours().describe()
+        self.window.library_page.set_office_hours(settings.hours().describe())
         self._set_clock()
 
     def _outbox_changed(self, waiting: int) -> None:

@@ -103,7 +103,7 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     await until(lambda: page.composer.check is not None, what="the word lists")
     await until(lambda: len(page.messages._rows) > 0, what="the thread")
     page.composer.editor.setPlainText(SCREENED_REPLY)
-    page.composer.check.check_now()
+    page.composer.screen_text()
     page.composer.send_button.click()
     await asyncio.sleep(0.2)  # the hit list settles at its width
     shot("06-screening.png")
@@ -121,6 +121,16 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     image.save(str(shots / "07-templates.png"))
     log.info("saved %s", shots / "07-templates.png")
     page.picker.hide()
+
+    # 模板 → 自动回复: the rule tester says which rule answers and why the others lost.
+    library = window.library_page
+    window.nav.setCurrentRow(window.pages.indexOf(library))
+    library.tabs.setCurrentWidget(library.rules_tab)
+    await until(lambda: library.tester.account.count() > 0, what="the rules")
+    library.rule_side.setCurrentWidget(library.tester)
+    library.tester.message.setText("我要投诉，社保卡补办太慢了")
+    await asyncio.sleep(0.3)
+    shot("08-rules.png")
 
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from console.settings import Settings
 from ui.format import tr
 from ui.inbox.page import InboxPage
+from ui.replies.library_page import LibraryPage
 from ui.settings import SettingsPage
 from ui.shortcuts import ShortcutSheet, key_for, keys_for
 
@@ -25,7 +26,6 @@ from ui.shortcuts import ShortcutSheet, key_for, keys_for
 PLANNED = [
     ("审核", "待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。"),
     ("日历", "各公众号的发布计划、群发额度和更新节奏提醒。"),
-    ("模板", "常用回复模板与关键词自动回复规则。"),
     ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
     ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
 ]
@@ -58,7 +58,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.inbox = InboxPage()
         self._add_page(tr("收件箱"), self.inbox)
+        self.library_page = LibraryPage()
         for title, text in PLANNED:
+            if title == "安全清单":  # 模板 sits third after 收件箱, 审核, 日历 (Ctrl+4)
+                self._add_page(tr("模板"), self.library_page)
             self._add_page(tr(title), PlannedPage(title, text))
         self.settings_page = SettingsPage(settings)
         self._add_page(tr("设置"), self.settings_page)

@@ -87,18 +87,23 @@ class LibraryController(QObject):
     def command(self, kind: str, args: dict[str, Any]) -> None:
         self.inbox.act(kind, 0, args)
 
-    def save_template(self, data: dict[str, Any], override: dict[str, str] | None = None) -> None:
+    def save_template(
+        self, data: dict[str, Any], override: dict[str, str] | None = None, base_seq: int | None = None
+    ) -> None:
+        """`base_seq`: the version the edit started from (the hub keeps a conflicted copy if it moved on)."""
         args = dict(data)
         if data.get("id"):
-            args["base_seq"] = self.library.template_seqs.get(int(data["id"]))
+            args["base_seq"] = base_seq if base_seq is not None else self.library.template_seqs.get(int(data["id"]))
         if override:
             args["override"] = override
         self.command("template_save", args)
 
-    def save_rule(self, rule: dict[str, Any], override: dict[str, str] | None = None) -> None:
+    def save_rule(
+        self, rule: dict[str, Any], override: dict[str, str] | None = None, base_seq: int | None = None
+    ) -> None:
         args: dict[str, Any] = {"rule": rule}
         if rule.get("id"):
-            args["base_seq"] = self.library.rule_seqs.get(int(rule["id"]))
+            args["base_seq"] = base_seq if base_seq is not None else self.library.rule_seqs.get(int(rule["id"]))
         if override:
             args["override"] = override
         self.command("rule_save", args)
