@@ -8,12 +8,13 @@ import time
 import uuid
 from datetime import timedelta
 
+import requests
 from sqlalchemy import select
 
 from console.inbox import commands, views
 from console.inbox.presence import PresenceBoard
 from console.replies.autoreply import AUTHOR
-from console.store.models import CommandState, Conversation, Message
+from console.store.models import CommandState, Conversation, Message, ReplyRule
 from tests.conftest import PLAIN_APPID, SAFE_APPID
 from tests.helpers import conversation_of, stored
 
@@ -173,3 +174,20 @@ def test_rule_scoped_to_another_account_does_not_answer(world):
     assert passive(world, SAFE_APPID) == []
     with world.hub.db.session() as session:
         assert session.scalar(select(Message).where(Message.author_name == AUTHOR)) is None
+
+
+def test_an_account_moves_over_by_reading_its_setup_from_wechat(world):
+    answer = requests.post(
+        f"{world.hub_url}/api/rules/import-wechat",
+        json={"account": SAFE_APPID, "replace": True, "seat": "seat-admin001", "seat_name": "管理员"},
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["state"] == "applied" and body["notes"]  # what could not carry over is said
+    with world.hub.db.session() as session:
+        names = {r.name for r in session.scalars(select(ReplyRule))}
+    assert {"被关注回复", "收到消息回复"} <= names and any(name.startswith("医保报销") for name in names)
+    world.push(SAFE_APPID, OPENID, content="医保报销要带什么材料")
+    [reply] = passive(world, SAFE_APPID)
+    assert reply.via == "passive" and reply.content

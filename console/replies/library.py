@@ -276,14 +276,17 @@ def apply(
     return HANDLERS[kind](session, args, author, now or utcnow(), gate)
 
 
+def _appid(session: Session, account_id: int | None, appids: dict[int, str] | None) -> str | None:
+    if account_id is None:
+        return None
+    return (appids or {}).get(account_id) or appid_of(session, account_id)
+
+
 def rule_dict(session: Session, row: ReplyRule, appids: dict[int, str] | None = None) -> dict[str, Any]:
     """A stored rule in the codec's shape."""
-    appid = (appids or {}).get(row.account_id) if row.account_id is not None else None
-    if row.account_id is not None and appid is None:
-        appid = appid_of(session, row.account_id)
     return {
         "id": row.id,
-        "account": appid,
+        "account": _appid(session, row.account_id, appids),
         "name": row.name,
         "kind": row.kind,
         "mode": row.mode,
@@ -296,12 +299,9 @@ def rule_dict(session: Session, row: ReplyRule, appids: dict[int, str] | None = 
 
 
 def template_dict(session: Session, row: ReplyTemplate, appids: dict[int, str] | None = None) -> dict[str, Any]:
-    appid = (appids or {}).get(row.account_id) if row.account_id is not None else None
-    if row.account_id is not None and appid is None:
-        appid = appid_of(session, row.account_id)
     return {
         "id": row.id,
-        "account": appid,
+        "account": _appid(session, row.account_id, appids),
         "title": row.title,
         "body": row.body,
         "category": row.category,
