@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="43"/>
+        <location filename="../../ui/app.py" line="45"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="111"/>
@@ -12,12 +12,12 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -49,190 +49,213 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="402"/>
+        <location filename="../../ui/inbox/controller.py" line="423"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="47"/>
+        <location filename="../../ui/inbox/composer.py" line="58"/>
         <source>接管</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="48"/>
+        <location filename="../../ui/inbox/composer.py" line="59"/>
         <source>由我来回复这个会话 (Ctrl+Shift+T)</source>
         <translation>Reply to this conversation yourself (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="65"/>
+        <location filename="../../ui/inbox/composer.py" line="76"/>
         <source>回复粉丝</source>
         <translation>Reply to follower</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="66"/>
+        <location filename="../../ui/inbox/composer.py" line="77"/>
         <source>内部备注</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="67"/>
+        <location filename="../../ui/inbox/composer.py" line="78"/>
         <source>只有同事能看到，不会发给粉丝 (N)</source>
         <translation>Only colleagues can see it; it is not sent to the follower (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="81"/>
-        <location filename="../../ui/inbox/composer.py" line="155"/>
+        <location filename="../../ui/inbox/composer.py" line="92"/>
+        <location filename="../../ui/replies/library_page.py" line="539"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <source>常用回复</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/composer.py" line="93"/>
+        <source>插入常用回复模板 (Ctrl+T)</source>
+        <translation>Insert a reply template (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/composer.py" line="95"/>
+        <location filename="../../ui/inbox/composer.py" line="218"/>
         <location filename="../../ui/shortcuts.py" line="66"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="131"/>
+        <location filename="../../ui/inbox/composer.py" line="189"/>
         <source>正在输入回复…</source>
         <translation>is typing a reply…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="131"/>
+        <location filename="../../ui/inbox/composer.py" line="189"/>
         <source>正在处理这个会话</source>
         <translation>is working on this conversation.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="132"/>
+        <location filename="../../ui/inbox/composer.py" line="190"/>
         <source>为避免重复回复，您的发送已暂停；确需由您回复请点“接管”。</source>
         <translation>To avoid duplicate replies, sending is paused for you. If you need to reply yourself, click “Take over”.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="153"/>
+        <location filename="../../ui/inbox/composer.py" line="216"/>
         <source>写给同事的内部备注，粉丝看不到。Ctrl+Enter 保存</source>
         <translation>Internal note for colleagues; the follower cannot see it. Ctrl+Enter to save</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="153"/>
+        <location filename="../../ui/inbox/composer.py" line="216"/>
         <source>输入回复内容，Ctrl+Enter 发送</source>
         <translation>Type your reply here; press Ctrl+Enter to send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="155"/>
+        <location filename="../../ui/inbox/composer.py" line="218"/>
         <source>保存备注</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="161"/>
+        <location filename="../../ui/inbox/composer.py" line="224"/>
         <source>{n} / 2048 字节</source>
         <translation>{n} / 2048 bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="167"/>
+        <location filename="../../ui/inbox/composer.py" line="230"/>
         <source>同事正在处理，接管后才能发送</source>
         <translation>A colleague is working on this; take over to send</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="169"/>
+        <location filename="../../ui/inbox/composer.py" line="232"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="200"/>
+        <location filename="../../ui/inbox/composer.py" line="272"/>
         <source>请先输入内容。</source>
         <translation>Please type something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="211"/>
+        <location filename="../../ui/inbox/composer.py" line="283"/>
         <source>同事正在处理这个会话。确需由您回复，请先点“接管”（Ctrl+Shift+T）。</source>
         <translation>A colleague is working on this conversation. If you need to reply yourself, click “Take over” first (Ctrl+Shift+T).</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="26"/>
+        <location filename="../../ui/inbox/composer.py" line="289"/>
+        <source>回复中有 {n} 处必须修改（已标红），请按下方提示修改；确需原样发送，请点“申请放行”由审核人放行。</source>
+        <translation>{n} problem(s) in the reply must be fixed (marked in red); please change them as suggested below. If it really must be sent as written, click “Request a pass” so a supervisor can approve it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/controller.py" line="27"/>
         <source>无法连接服务端，正在重试。可以照常查看、搜索、写草稿和回复，联网后按顺序发出。</source>
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="396"/>
+        <location filename="../../ui/inbox/controller.py" line="417"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="398"/>
+        <location filename="../../ui/inbox/controller.py" line="419"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="398"/>
-        <location filename="../../ui/inbox/page.py" line="229"/>
+        <location filename="../../ui/inbox/controller.py" line="419"/>
+        <location filename="../../ui/inbox/page.py" line="244"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="400"/>
-        <location filename="../../ui/inbox/page.py" line="352"/>
+        <location filename="../../ui/inbox/controller.py" line="421"/>
+        <location filename="../../ui/inbox/page.py" line="367"/>
+        <location filename="../../ui/replies/library_page.py" line="164"/>
         <source>标签：</source>
         <translation>Labels: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="82"/>
+        <location filename="../../ui/inbox/delegates.py" line="83"/>
         <source>超时 · </source>
         <translation>Overdue · </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="82"/>
-        <location filename="../../ui/inbox/page.py" line="361"/>
+        <location filename="../../ui/inbox/delegates.py" line="83"/>
+        <location filename="../../ui/inbox/page.py" line="376"/>
         <source>已等待 {t}</source>
         <translation>Waiting {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="85"/>
-        <location filename="../../ui/inbox/page.py" line="350"/>
+        <location filename="../../ui/inbox/delegates.py" line="86"/>
+        <location filename="../../ui/inbox/page.py" line="365"/>
         <source>负责：</source>
         <translation>Assigned to: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="90"/>
+        <location filename="../../ui/inbox/delegates.py" line="91"/>
         <source> 正在输入</source>
         <translation> is typing</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="90"/>
+        <location filename="../../ui/inbox/delegates.py" line="91"/>
         <source> 正在查看</source>
         <translation> is viewing</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="108"/>
+        <location filename="../../ui/inbox/delegates.py" line="109"/>
         <source>等待发出：联网后自动按顺序发出</source>
         <translation>Waiting to send: will go out in order once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="110"/>
+        <location filename="../../ui/inbox/delegates.py" line="111"/>
         <source>未执行：</source>
         <translation>Not carried out: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="116"/>
+        <location filename="../../ui/inbox/delegates.py" line="117"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="118"/>
+        <location filename="../../ui/inbox/delegates.py" line="119"/>
         <source>发送失败：</source>
         <translation>Not sent: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="118"/>
+        <location filename="../../ui/inbox/delegates.py" line="119"/>
         <source>原因未知</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="119"/>
+        <location filename="../../ui/inbox/delegates.py" line="120"/>
         <source>发送中…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="168"/>
+        <location filename="../../ui/inbox/delegates.py" line="169"/>
         <source>内部备注（粉丝看不到）</source>
         <translation>Internal note (the follower cannot see it)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="172"/>
+        <location filename="../../ui/inbox/delegates.py" line="171"/>
+        <source>自动回复（规则：{0}）</source>
+        <translation>Auto-reply (rule: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="175"/>
         <source> · 双击查看</source>
         <translation> · double-click to view</translation>
     </message>
@@ -263,6 +286,10 @@
     </message>
     <message>
         <location filename="../../ui/inbox/filters.py" line="64"/>
+        <location filename="../../ui/replies/library_page.py" line="257"/>
+        <location filename="../../ui/replies/library_page.py" line="776"/>
+        <location filename="../../ui/replies/library_page.py" line="777"/>
+        <location filename="../../ui/replies/rule_editor.py" line="276"/>
         <source>全部公众号</source>
         <translation>All official accounts</translation>
     </message>
@@ -297,90 +324,80 @@
         <translation>{n} conversation(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="49"/>
+        <location filename="../../ui/inbox/page.py" line="54"/>
         <source>1 小时后</source>
         <translation>In 1 hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="50"/>
+        <location filename="../../ui/inbox/page.py" line="55"/>
         <source>明天上午 8:30</source>
         <translation>Tomorrow, 8:30 am</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="51"/>
+        <location filename="../../ui/inbox/page.py" line="56"/>
         <source>下周一上午 8:30</source>
         <translation>Next Monday, 8:30 am</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="52"/>
+        <location filename="../../ui/inbox/page.py" line="57"/>
         <source>粉丝再次留言时</source>
         <translation>When the follower writes again</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="97"/>
+        <location filename="../../ui/inbox/page.py" line="104"/>
         <source>暂无留言。粉丝发来的消息会出现在这里。</source>
         <translation>No messages yet. Messages from followers will appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="104"/>
+        <location filename="../../ui/inbox/page.py" line="111"/>
         <source>请选择左侧的会话</source>
         <translation>Select a conversation on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="238"/>
+        <location filename="../../ui/inbox/page.py" line="253"/>
         <location filename="../../ui/shortcuts.py" line="65"/>
         <source>添加标签</source>
         <translation>Add label</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="238"/>
+        <location filename="../../ui/inbox/page.py" line="253"/>
         <source>选择或输入标签（如 社保、投诉、咨询）：</source>
         <translation>Choose or type a label (e.g. social security, complaint, enquiry):</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="340"/>
+        <location filename="../../ui/inbox/page.py" line="355"/>
         <source>搜索结果中的会话</source>
         <translation>Conversation from search results</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="356"/>
+        <location filename="../../ui/inbox/page.py" line="371"/>
         <source>稍后处理至 {t}</source>
         <translation>Snoozed until {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="358"/>
+        <location filename="../../ui/inbox/page.py" line="373"/>
         <source>粉丝回复时提醒</source>
         <translation>Remind me when the follower replies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。</source>
         <translation>Replies and articles waiting for review, longest-waiting first: approve, approve with changes, or send back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>各公众号的发布计划、群发额度和更新节奏提醒。</source>
         <translation>Each account's publishing plan, broadcast quota, and reminders to keep posting regularly.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="28"/>
-        <source>模板</source>
-        <translation>Templates</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="28"/>
-        <source>常用回复模板与关键词自动回复规则。</source>
-        <translation>Common reply templates and keyword auto-reply rules.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="29"/>
@@ -409,30 +426,35 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="64"/>
-        <location filename="../../ui/settings/page.py" line="304"/>
+        <source>模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/settings/page.py" line="305"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>政务微信
 工作台</source>
         <translation>Government
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
@@ -462,240 +484,1638 @@ WeChat Console</translation>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="94"/>
-        <source>办公时间</source>
-        <translation>Office hours</translation>
+        <location filename="../../ui/replies/library_controller.py" line="125"/>
+        <source>连不上服务端，无法读取微信后台的设置。请联网后再试。</source>
+        <translation>Cannot reach the server, so the settings on the WeChat platform cannot be read. Please try again once you are online.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="95"/>
-        <source>上午上班时间</source>
-        <translation>Morning start time</translation>
+        <location filename="../../ui/replies/library_controller.py" line="133"/>
+        <source>已从微信后台导入 {0} 条规则。</source>
+        <translation>Imported {0} rule(s) from WeChat.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="96"/>
-        <source>上午下班时间</source>
-        <translation>Morning end time</translation>
+        <location filename="../../ui/replies/library_controller.py" line="166"/>
+        <source>连不上服务端，词表没有保存。编辑内容仍在窗口中，请联网后再点保存。</source>
+        <translation>Cannot reach the server; the word lists were not saved. Your edits are still in the window; click “Save lists” again once you are online.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="97"/>
-        <source>下午</source>
-        <translation>Afternoon</translation>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/template_editor.py" line="234"/>
+        <source>标题</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="98"/>
-        <source>取消勾选表示只有上午一段办公时间</source>
-        <translation>Untick if the office is only open in the morning</translation>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/template_editor.py" line="237"/>
+        <source>分类</source>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="99"/>
-        <source>下午上班时间</source>
-        <translation>Afternoon start time</translation>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/library_page.py" line="221"/>
+        <location filename="../../ui/replies/library_page.py" line="298"/>
+        <location filename="../../ui/replies/library_page.py" line="363"/>
+        <location filename="../../ui/replies/rule_editor.py" line="209"/>
+        <location filename="../../ui/replies/rule_tester.py" line="131"/>
+        <location filename="../../ui/replies/template_editor.py" line="239"/>
+        <source>公众号</source>
+        <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="100"/>
-        <source>下午下班时间</source>
-        <translation>Afternoon end time</translation>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <source>使用次数</source>
+        <translation>Times used</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="107"/>
-        <source> 个工作小时</source>
-        <translation> working hours</translation>
+        <location filename="../../ui/replies/library_page.py" line="152"/>
+        <source>（已归档）</source>
+        <translation> (archived)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="110"/>
-        <source>上午</source>
-        <translation>Morning</translation>
+        <location filename="../../ui/replies/library_page.py" line="156"/>
+        <source>通用</source>
+        <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="112"/>
-        <source>超时提醒</source>
-        <translation>Overdue after</translation>
+        <location filename="../../ui/replies/library_page.py" line="216"/>
+        <location filename="../../ui/replies/rule_editor.py" line="206"/>
+        <source>名称</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="117"/>
-        <source>粉丝留言等待回复超过这个时长，会话在收件箱中标红并发出提醒。只计算办公时间，周末和法定节假日不计，调休上班日照常计算。</source>
-        <translation>When a follower’s message has waited longer than this for a reply, the conversation turns red in the inbox and a reminder is shown. Only office hours count: weekends and public holidays are skipped, make-up workdays count as normal.</translation>
+        <location filename="../../ui/replies/library_page.py" line="217"/>
+        <location filename="../../ui/replies/rule_editor.py" line="211"/>
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="134"/>
-        <source>至</source>
-        <translation>to</translation>
+        <location filename="../../ui/replies/library_page.py" line="218"/>
+        <location filename="../../ui/replies/rule_editor.py" line="212"/>
+        <source>匹配方式</source>
+        <translation>Match type</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="166"/>
-        <source>节假日安排</source>
-        <translation>Public holidays</translation>
+        <location filename="../../ui/replies/library_page.py" line="219"/>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
+        <location filename="../../ui/replies/rule_editor.py" line="213"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="181"/>
-        <source>导入通知…</source>
-        <translation>Import notice…</translation>
+        <location filename="../../ui/replies/library_page.py" line="220"/>
+        <location filename="../../ui/replies/rule_editor.py" line="219"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="182"/>
-        <source>选择保存了国务院办公厅放假通知全文的文本文件</source>
-        <translation>Choose a text file with the full holiday notice from the General Office of the State Council</translation>
+        <location filename="../../ui/replies/library_page.py" line="222"/>
+        <location filename="../../ui/replies/rule_editor.py" line="223"/>
+        <source>生效时段</source>
+        <translation>Active times</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="193"/>
-        <source>每年11月前后，国务院办公厅发布下一年的部分节假日安排通知。把通知全文（含标题）复制到文本文件中保存，再点“导入通知…”选择该文件。</source>
-        <translation>Around November each year, the General Office of the State Council publishes the public holiday arrangements for the next year. Copy the full notice (including the title) into a text file and save it, then click “Import notice…” and choose that file.</translation>
+        <location filename="../../ui/replies/library_page.py" line="223"/>
+        <location filename="../../ui/replies/library_page.py" line="263"/>
+        <location filename="../../ui/replies/rule_editor.py" line="146"/>
+        <source>启用</source>
+        <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="211"/>
-        <source>本单位导入</source>
-        <translation>imported by your office</translation>
+        <location filename="../../ui/replies/library_page.py" line="261"/>
+        <location filename="../../ui/replies/rule_editor.py" line="84"/>
+        <location filename="../../ui/replies/rule_editor.py" line="151"/>
+        <source>始终生效</source>
+        <translation>Always</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="211"/>
-        <source>随软件提供</source>
-        <translation>supplied with the software</translation>
+        <location filename="../../ui/replies/library_page.py" line="263"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="213"/>
-        <source>{year}年：{origin}，放假{off}天，调休上班{work}天</source>
-        <translation>{year}: {origin}, {off} days off, {work} make-up workdays</translation>
+        <location filename="../../ui/replies/library_page.py" line="281"/>
+        <location filename="../../ui/replies/library_page.py" line="1149"/>
+        <source>从微信后台导入</source>
+        <translation>Import from WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="217"/>
-        <source>还没有任何年份的节假日安排。</source>
-        <translation>No public holidays have been set up for any year yet.</translation>
+        <location filename="../../ui/replies/library_page.py" line="281"/>
+        <source>导入规则</source>
+        <translation>Import rules</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="220"/>
-        <source>有文件无法使用，已跳过：</source>
-        <translation>A file could not be used and was skipped: </translation>
+        <location filename="../../ui/replies/library_page.py" line="285"/>
+        <source>读取公众号后台“自动回复”中已设置的关键词回复、被关注回复和收到消息回复，导入为本工作台的规则。</source>
+        <translation>Reads the auto-replies already set up under “Auto-reply” on the account’s WeChat platform (keyword replies, replies on follow and replies to any message) and imports them as rules in this console.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="225"/>
-        <source>没有{years}的节假日安排：响应时限将只按周末计算。请把国务院办公厅的放假通知全文复制到文本文件后导入。</source>
-        <translation>No public holidays for {years}: reply deadlines will only leave out weekends. Copy the full holiday notice from the General Office of the State Council into a text file and import it.</translation>
+        <location filename="../../ui/replies/library_page.py" line="287"/>
+        <source>文件中有 {n} 条规则，导入后全部作为新规则添加。</source>
+        <translation>The file has {n} rule(s); they will all be added as new rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="226"/>
-        <source>{year}年</source>
-        <translation>{year}</translation>
+        <location filename="../../ui/replies/library_page.py" line="289"/>
+        <source>按文件中填写的公众号</source>
+        <translation>Account given in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="236"/>
-        <source>选择放假通知文本文件</source>
-        <translation>Choose the holiday notice text file</translation>
+        <location filename="../../ui/replies/library_page.py" line="290"/>
+        <source>先删除该公众号现有的自动回复规则（替换）</source>
+        <translation>First delete this account’s existing auto-reply rules (replace)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="236"/>
-        <source>文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Text files (*.txt);;All files (*)</translation>
+        <location filename="../../ui/replies/library_page.py" line="291"/>
+        <source>不勾选则保留现有规则，导入的规则一并添加</source>
+        <translation>If unticked, the existing rules are kept and the imported rules are added alongside them</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="247"/>
-        <source>没有导入：</source>
-        <translation>Not imported: </translation>
+        <location filename="../../ui/replies/library_page.py" line="293"/>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="252"/>
-        <source>没有导入：无法读取或保存文件（{reason}）。请确认文件存在、没有被其他程序占用，且磁盘有空间。</source>
-        <translation>Not imported: the file could not be read or saved ({reason}). Check that the file exists, is not open in another program, and that there is free disk space.</translation>
+        <location filename="../../ui/replies/library_page.py" line="294"/>
+        <location filename="../../ui/replies/override_dialog.py" line="86"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="264"/>
-        <source>已导入{year}年节假日安排：放假{off}天，调休上班{work}天。</source>
-        <translation>Imported the public holidays for {year}: {off} days off, {work} make-up workdays.</translation>
+        <location filename="../../ui/replies/library_page.py" line="342"/>
+        <source>变量名</source>
+        <translation>Variable name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="268"/>
-        <source>（替换了之前导入的安排）</source>
-        <translation> (replacing the previously imported arrangements)</translation>
+        <location filename="../../ui/replies/library_page.py" line="342"/>
+        <source>内容</source>
+        <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="269"/>
-        <source>来源：</source>
-        <translation>Source: </translation>
+        <location filename="../../ui/replies/library_page.py" line="352"/>
+        <source>添加变量</source>
+        <translation>Add variable</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="270"/>
-        <source>请与通知原文核对一遍。</source>
-        <translation>Please check this against the original notice.</translation>
+        <location filename="../../ui/replies/library_page.py" line="353"/>
+        <source>添加一行 (Ctrl+N)</source>
+        <translation>Add a row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="282"/>
-        <source>通知</source>
-        <translation>Notifications</translation>
+        <location filename="../../ui/replies/library_page.py" line="354"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="283"/>
-        <source>收到新消息时提醒</source>
-        <translation>Notify me of new messages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="284"/>
-        <source>有会话超时未回复时提醒</source>
-        <translation>Notify me when a conversation is overdue for a reply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="285"/>
-        <source>提醒时发出提示音</source>
-        <translation>Play a sound with notifications</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="289"/>
-        <source>提醒显示在任务栏的通知区域（系统托盘）；收件箱旁的数字始终显示待处理的会话数。</source>
-        <translation>Notifications appear in the taskbar notification area (system tray); the number next to Inbox always shows how many conversations are open.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="310"/>
-        <source>例如：王芳（县融媒体中心）</source>
-        <translation>e.g. Wang Fang (County Media Centre)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="311"/>
-        <source>本机</source>
-        <translation>This computer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="313"/>
-        <source>显示名称</source>
-        <translation>Display name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="335"/>
+        <location filename="../../ui/replies/library_page.py" line="355"/>
+        <location filename="../../ui/replies/rule_editor.py" line="196"/>
+        <location filename="../../ui/replies/template_editor.py" line="224"/>
+        <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="338"/>
+        <location filename="../../ui/replies/library_page.py" line="357"/>
+        <source>保存这个公众号的变量 (Ctrl+S)</source>
+        <translation>Save this account’s variables (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="374"/>
+        <source>模板和自动回复中的 {变量名} 会替换成这里的内容，例如 {窗口电话}</source>
+        <translation>In templates and auto-replies, {变量名} (a variable name in braces) is replaced with the value set here, e.g. {窗口电话} (service-window phone number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="378"/>
+        <source>{称呼} 和 {日期} 自动填写，不用设置；{办公时间} 不填时使用设置中的办公时间。每个公众号最多 30 个变量。</source>
+        <translation>{称呼} (how the follower is addressed) and {日期} (the date) are filled in automatically and need no value; if {办公时间} (office hours) is left empty, the office hours from Settings are used. Up to 30 variables per account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="456"/>
+        <source>第 {n} 行没有填写变量名。</source>
+        <translation>Row {n} has no variable name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="459"/>
+        <source>变量名“{name}”只能由汉字、字母、数字和下划线组成，不能以数字开头，最多 20 个字。</source>
+        <translation>Variable name “{name}” may only contain Chinese characters, letters, digits and underscores, must not start with a digit, and can be at most 20 characters long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="464"/>
+        <source>{{{name}}} 由系统自动填写，不需要设置。</source>
+        <translation>{{{name}}} is filled in automatically; it does not need a value.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="466"/>
+        <source>变量名“{name}”重复了，请合并成一行。</source>
+        <translation>Variable name “{name}” appears more than once; please merge those rows into one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="468"/>
+        <source>变量“{name}”的内容超过 {n} 个字。</source>
+        <translation>The value of variable “{name}” is longer than {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="471"/>
+        <source>每个公众号最多 {n} 个变量。</source>
+        <translation>At most {n} variables per account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="503"/>
+        <source>还没有公众号。服务端登记公众号后，可以在这里为它设置变量。</source>
+        <translation>No accounts yet. Once an account is registered on the server, you can set its variables here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="512"/>
+        <source>模板或自动回复用到、但这个公众号还没有设置：{names}</source>
+        <translation>Used in templates or auto-replies but not yet set for this account: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="540"/>
+        <source>自动回复</source>
+        <translation>Auto-replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="541"/>
+        <source>账号变量</source>
+        <translation>Account values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="555"/>
+        <source>搜索标题、拼音首字母（如 sb）、标签或正文  Ctrl+F</source>
+        <translation>Search titles, pinyin initials (e.g. sb), labels or text  Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="558"/>
+        <source>选一个公众号：显示它自己的模板和通用模板</source>
+        <translation>Choose an account: shows its own templates plus the general ones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="560"/>
+        <source>显示已归档</source>
+        <translation>Show archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="568"/>
+        <location filename="../../ui/replies/library_page.py" line="649"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="569"/>
+        <source>新建模板 (Ctrl+N)</source>
+        <translation>New template (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="570"/>
+        <location filename="../../ui/replies/library_page.py" line="651"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="571"/>
+        <source>从 Excel（.xlsx）或 JSON 文件导入模板</source>
+        <translation>Import templates from an Excel (.xlsx) or JSON file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="572"/>
+        <location filename="../../ui/replies/library_page.py" line="653"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="573"/>
+        <source>把列表中显示的模板导出为 Excel（.xlsx）或 JSON 文件</source>
+        <translation>Export the templates shown in the list to an Excel (.xlsx) or JSON file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="628"/>
+        <source>按名称或关键词筛选  Ctrl+F</source>
+        <translation>Filter by name or keyword  Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="631"/>
+        <source>选一个公众号：显示它自己的规则和适用于全部公众号的规则</source>
+        <translation>Choose an account: shows its own rules plus the rules for all accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="650"/>
+        <source>新建规则 (Ctrl+N)</source>
+        <translation>New rule (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="652"/>
+        <source>从 Excel（.xlsx）或 JSON 文件导入规则</source>
+        <translation>Import rules from an Excel (.xlsx) or JSON file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="654"/>
+        <source>把表中显示的规则导出为 Excel（.xlsx）或 JSON 文件</source>
+        <translation>Export the rules shown in the table to an Excel (.xlsx) or JSON file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="655"/>
+        <source>从微信后台导入…</source>
+        <translation>Import from WeChat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="656"/>
+        <source>读取公众号后台已设置的自动回复，导入为本工作台的规则</source>
+        <translation>Read the auto-replies already set up on the account’s WeChat platform and import them as rules in this console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="685"/>
+        <source>规则内容</source>
+        <translation>Rule details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="686"/>
+        <location filename="../../ui/replies/library_page.py" line="784"/>
+        <source>测试与检查</source>
+        <translation>Test and check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="687"/>
+        <source>输入粉丝消息，看由哪条规则回复；列出永远不会触发或过于简单的规则</source>
+        <translation>Type a follower’s message to see which rule replies; lists rules that can never fire or are too simple</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="719"/>
+        <source>这个公众号的变量</source>
+        <translation>This account’s variables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="784"/>
+        <source>测试与检查（{n}）</source>
+        <translation>Test and check ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="799"/>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="803"/>
+        <source>（未分类）</source>
+        <translation>(Uncategorised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="839"/>
+        <source>这条规则已被删除。</source>
+        <translation>This rule has been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="883"/>
+        <source>找到 {n} 个模板</source>
+        <translation>{n} template(s) found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="885"/>
+        <source>共 {n} 个模板</source>
+        <translation>{n} template(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="898"/>
+        <location filename="../../ui/replies/library_page.py" line="905"/>
+        <location filename="../../ui/replies/template_editor.py" line="177"/>
+        <location filename="../../ui/replies/template_editor.py" line="443"/>
+        <source>新模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="949"/>
+        <location filename="../../ui/replies/library_page.py" line="1081"/>
+        <location filename="../../ui/replies/library_page.py" line="1183"/>
+        <location filename="../../ui/settings/wordlists.py" line="97"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <source>正在归档…</source>
+        <translation>Archiving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <source>正在取消归档…</source>
+        <translation>Unarchiving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="960"/>
+        <source>导入常用回复</source>
+        <translation>Import reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="966"/>
+        <location filename="../../ui/replies/library_page.py" line="969"/>
+        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <location filename="../../ui/replies/library_page.py" line="1102"/>
+        <location filename="../../ui/replies/library_page.py" line="1105"/>
+        <location filename="../../ui/replies/library_page.py" line="1108"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="969"/>
+        <location filename="../../ui/replies/library_page.py" line="1105"/>
+        <source>无法读取文件“{name}”：{error}</source>
+        <translation>Cannot read the file “{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <source>“{name}”中没有模板。</source>
+        <translation>“{name}” contains no templates.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="986"/>
+        <source>正在导入 {n} 个模板…</source>
+        <translation>Importing {n} template(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="991"/>
+        <location filename="../../ui/replies/library_page.py" line="999"/>
+        <location filename="../../ui/replies/library_page.py" line="1002"/>
+        <location filename="../../ui/replies/library_page.py" line="1131"/>
+        <location filename="../../ui/replies/library_page.py" line="1139"/>
+        <location filename="../../ui/replies/library_page.py" line="1142"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="991"/>
+        <source>列表中没有模板。请调整筛选条件后再导出。</source>
+        <translation>There are no templates in the list. Adjust the filters, then export again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <source>导出常用回复</source>
+        <translation>Export reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1004"/>
+        <source>已导出 {n} 个模板到 {path}</source>
+        <translation>Exported {n} template(s) to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1023"/>
+        <source>共 {n} 条规则</source>
+        <translation>{n} rule(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1025"/>
+        <source>显示 {n} 条，共 {total} 条</source>
+        <translation>Showing {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1033"/>
+        <location filename="../../ui/replies/library_page.py" line="1052"/>
+        <location filename="../../ui/replies/rule_editor.py" line="114"/>
+        <location filename="../../ui/replies/rule_editor.py" line="461"/>
+        <source>新规则</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1088"/>
+        <source>删除规则“{name}”？删除后这条规则不再自动回复。</source>
+        <translation>Delete the rule “{name}”? Once deleted, it will no longer send auto-replies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1089"/>
+        <source>删除规则</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1093"/>
+        <source>正在删除…</source>
+        <translation>Deleting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1096"/>
+        <source>导入自动回复规则</source>
+        <translation>Import auto-reply rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1108"/>
+        <source>“{name}”中没有规则。</source>
+        <translation>“{name}” contains no rules.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1126"/>
+        <source>正在导入 {n} 条规则…</source>
+        <translation>Importing {n} rule(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1131"/>
+        <source>表中没有规则。请调整筛选条件后再导出。</source>
+        <translation>There are no rules in the table. Adjust the filters, then export again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1133"/>
+        <source>导出自动回复规则</source>
+        <translation>Export auto-reply rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1133"/>
+        <source>自动回复规则</source>
+        <translation>Auto-reply rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1144"/>
+        <source>已导出 {n} 条规则到 {path}</source>
+        <translation>Exported {n} rule(s) to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1149"/>
+        <source>还没有公众号。请先在服务端登记公众号。</source>
+        <translation>No accounts yet. Please register an account on the server first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1159"/>
+        <source>正在读取“{name}”在微信后台的自动回复设置…</source>
+        <translation>Reading the auto-reply settings of “{name}” from WeChat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1194"/>
+        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <location filename="../../ui/replies/library_page.py" line="1235"/>
+        <source>没有保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1194"/>
+        <source>没有完成归档：</source>
+        <translation>Not archived: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1199"/>
+        <location filename="../../ui/replies/library_page.py" line="1214"/>
+        <location filename="../../ui/replies/library_page.py" line="1239"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1199"/>
+        <location filename="../../ui/replies/library_page.py" line="1214"/>
+        <source>已保存。</source>
+        <translation>Saved. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1204"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1204"/>
+        <source>已取消归档</source>
+        <translation>Unarchived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <source>没有删除：</source>
+        <translation>Not deleted: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1221"/>
+        <source>已删除规则“{name}”。</source>
+        <translation>Deleted the rule “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1225"/>
+        <source>没有导入（文件中的内容都没有导入）：</source>
+        <translation>Not imported (nothing from the file was imported): </translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1228"/>
+        <source>已导入 {n} 个模板。</source>
+        <translation>Imported {n} template(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1231"/>
+        <source>已导入 {n} 条规则。</source>
+        <translation>Imported {n} rule(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1282"/>
+        <source>还没有连接服务端，暂时不能保存。</source>
+        <translation>Not connected to the server yet, so saving is not possible for now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1308"/>
+        <source>没有保存：有 {n} 处必须修改的错敏词（红色波浪线处）。请修改，或由审核人放行后再保存。</source>
+        <translation>Not saved: {n} wording problem(s) must be fixed (red wavy underline). Fix them, or have a supervisor pass them, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1330"/>
+        <source>放弃修改？</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1331"/>
+        <source>“{what}”有未保存的修改。要放弃这些修改吗？</source>
+        <translation>“{what}” has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1351"/>
+        <source>Excel 表格或 JSON 文件 (*.xlsx *.json)</source>
+        <translation>Excel or JSON files (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1356"/>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1356"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/library_page.py" line="1371"/>
+        <source>无法写入文件“{name}”：{error}。请确认文件没有在 Excel 或 WPS 中打开，并且有写入权限。</source>
+        <translation>Cannot write the file “{name}”: {error}. Make sure it is not open in Excel or WPS and that you have permission to write to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="45"/>
+        <source>主管放行</source>
+        <translation>Supervisor pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="50"/>
+        <source>以下内容未通过错敏词检查。确需按原文发送，须由审核人放行：</source>
+        <translation>The following did not pass the wording check. To send it as written anyway, a supervisor must pass it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="63"/>
+        <source>请选择审核人</source>
+        <translation>Choose a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="67"/>
+        <source>本单位还没有设置审核人，请管理员在人员设置中指定。</source>
+        <translation>Your office has not set up any supervisors yet. Please ask an administrator to assign one in the staff settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="73"/>
+        <source>写明为什么可以按原文发送，例如：经核实是公开的办事电话。</source>
+        <translation>Explain why it can be sent as written, e.g. Checked: this is the public service phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="79"/>
+        <source>放行记录（审核人、理由、时间、原文）会写入日志，不能删除。</source>
+        <translation>The pass record (supervisor, reason, time, original text) is written to the log and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="85"/>
+        <source>确认放行</source>
+        <translation>Confirm pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="92"/>
+        <source>审核人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="94"/>
+        <source>放行理由</source>
+        <translation>Reason for pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/override_dialog.py" line="123"/>
+        <source>理由至少 {n} 个字，还差 {missing} 个字</source>
+        <translation>The reason needs at least {n} characters; {missing} more to go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
+        <source>关注欢迎语</source>
+        <translation>Follow welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
+        <source>兜底回复</source>
+        <translation>Fallback reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_tester.py" line="60"/>
+        <source>包含匹配</source>
+        <translation>Contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_tester.py" line="60"/>
+        <source>完全匹配</source>
+        <translation>Exact match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_tester.py" line="60"/>
+        <source>正则匹配</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <source>图片（素材ID）</source>
+        <translation>Image (media ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <source>图文链接</source>
+        <translation>Article link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="121"/>
+        <source>便于辨认的名称，如：社保卡补办</source>
+        <translation>A name that is easy to recognise, e.g. Social security card replacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="126"/>
+        <source>关键词：粉丝消息含有关键词时回复；关注欢迎语：新粉丝关注时发送；兜底回复：没有规则匹配时发送</source>
+        <translation>Keywords: replies when a follower’s message contains a keyword; Follow welcome: sent when someone new follows; Fallback reply: sent when no rule matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="129"/>
+        <source>“全部公众号”的规则对每个公众号都生效</source>
+        <translation>Rules for “All official accounts” apply to every account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="132"/>
+        <source>消息中含有任一关键词就回复</source>
+        <translation>Replies when the message contains any of the keywords</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="133"/>
+        <source>消息与关键词完全相同才回复（忽略首尾空格和标点）</source>
+        <translation>Replies only when the message is exactly a keyword (ignoring leading/trailing spaces and punctuation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="134"/>
+        <source>高级：每行一个正则表达式</source>
+        <translation>Advanced: one regular expression per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="140"/>
+        <source>每行一个关键词，例如：
+社保卡
+补办社保</source>
+        <translation>One keyword per line, e.g.:
+社保卡
+补办社保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="145"/>
+        <source>几条规则同时命中时，数字大的优先回复</source>
+        <translation>When several rules match at once, the higher number replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="147"/>
+        <source>停用的规则保留设置，但不会自动回复</source>
+        <translation>A disabled rule keeps its settings but sends no auto-replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="152"/>
+        <source>仅工作时间</source>
+        <translation>Office hours only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="153"/>
+        <source>仅非工作时间</source>
+        <translation>Outside office hours only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="154"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="159"/>
+        <source>如：周一至周五 08:30-17:30；周六 全天</source>
+        <translation>Written in Chinese, e.g. 周一至周五 08:30-17:30；周六 全天 (Mon–Fri 08:30–17:30; Sat all day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="168"/>
+        <source>自动回复的内容。写明办理地点、时间、材料或电话，群众才能得到实际答复。可使用 {窗口电话} 等变量。</source>
+        <translation>The auto-reply text. Give the address, hours, documents needed or a phone number so that people get a real answer. Variables such as {窗口电话} can be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="176"/>
+        <source>公众号后台“素材管理”中图片的 media_id</source>
+        <translation>The media_id of an image under “Media library” (素材管理) on the account’s WeChat platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="182"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="189"/>
+        <source>图片须先上传到公众号素材库，这里填写它的 media_id。</source>
+        <translation>The image must first be uploaded to the account’s media library; enter its media_id here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="191"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="193"/>
+        <source>删除这条规则（会先确认）</source>
+        <translation>Delete this rule (asks first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="194"/>
+        <location filename="../../ui/replies/template_editor.py" line="222"/>
+        <source>复制一份</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="195"/>
+        <source>以当前内容新建一条规则 (Ctrl+D)</source>
+        <translation>Create a new rule from the current content (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="198"/>
+        <source>保存到服务端，立即用于自动回复 (Ctrl+S)</source>
+        <translation>Save to the server; used for auto-replies straight away (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="216"/>
+        <source>数字大的优先</source>
+        <translation>Higher number wins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="228"/>
+        <source>回复类型</source>
+        <translation>Reply type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="229"/>
+        <source>素材ID</source>
+        <translation>Media ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="231"/>
+        <source>图文标题</source>
+        <translation>Article title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="232"/>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="233"/>
+        <source>文章链接</source>
+        <translation>Article URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="234"/>
+        <source>封面图片</source>
+        <translation>Cover image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="339"/>
+        <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新规则。</source>
+        <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new rule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="386"/>
+        <source>请至少填写一个关键词，每行一个。</source>
+        <translation>Please enter at least one keyword, one per line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="392"/>
+        <source>正则表达式“{p}”无效（{e}），请改正或改用包含匹配。</source>
+        <translation>The regular expression “{p}” is not valid ({e}). Please correct it or use “Contains” instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="395"/>
+        <source>回复内容为空，请填写自动回复的文字。</source>
+        <translation>The reply is empty. Please enter the auto-reply text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="397"/>
+        <source>图片回复需要填写素材ID（media_id）。</source>
+        <translation>An image reply needs a media ID (media_id).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="461"/>
+        <source>编辑规则</source>
+        <translation>Edit rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="462"/>
+        <location filename="../../ui/replies/template_editor.py" line="444"/>
+        <source>尚未保存</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="462"/>
+        <source>编号 #{id}</source>
+        <translation>ID #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="464"/>
+        <location filename="../../ui/replies/template_editor.py" line="450"/>
+        <source> · 有未保存的修改</source>
+        <translation> · unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="470"/>
+        <source>（北京时间；按星期计算，不区分法定节假日）</source>
+        <translation> (Beijing time; by day of the week, public holidays are not taken into account)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_editor.py" line="472"/>
+        <location filename="../../ui/replies/rule_tester.py" line="126"/>
+        <source>（北京时间）</source>
+        <translation> (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="65"/>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="72"/>
+        <source>［图片］素材 {media_id}</source>
+        <translation>[Image] media {media_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="74"/>
+        <source>［图片］未选择图片素材</source>
+        <translation>[Image] no image chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="78"/>
+        <source>［图文］未填写</source>
+        <translation>[Article] not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="79"/>
+        <source>［图文］{title}
+{url}</source>
+        <translation>[Article] {title}
+{url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="80"/>
+        <source>（回复内容为空）</source>
+        <translation>(the reply is empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="105"/>
+        <source>输入粉丝可能发来的消息，例如：社保卡丢了怎么补办</source>
+        <translation>Type a message a follower might send, e.g. 社保卡丢了怎么补办 (lost my social security card, how do I replace it?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="107"/>
+        <source>模拟新关注</source>
+        <translation>Simulate a new follow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="108"/>
+        <source>测试新粉丝关注时收到的欢迎语，而不是关键词回复</source>
+        <translation>Test the welcome message a new follower receives, instead of the keyword replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="113"/>
+        <source>北京时间；规则的生效时段按北京时间计算</source>
+        <translation>Beijing time; rules’ active times are counted in Beijing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="116"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="117"/>
+        <source>改回当前时间</source>
+        <translation>Back to the current time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="132"/>
+        <source>测试消息</source>
+        <translation>Test message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="133"/>
+        <source>测试时间</source>
+        <translation>Test time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="169"/>
+        <source>测试结果</source>
+        <translation>Test result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="174"/>
+        <source>规则检查</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="196"/>
+        <source>（只测试适用于所有公众号的规则）</source>
+        <translation>(only rules for all accounts are tested)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="225"/>
+        <source>没有设置关注欢迎语，新关注的粉丝不会收到自动回复。</source>
+        <translation>No follow welcome is set up; new followers will not get an auto-reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="227"/>
+        <source>新关注时发送关注欢迎语：规则{rule}</source>
+        <translation>On a new follow, the follow welcome is sent: rule {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="232"/>
+        <source>输入一条粉丝消息，查看会由哪条规则回复。</source>
+        <translation>Type a follower’s message to see which rule would reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="239"/>
+        <source>由规则{rule}回复</source>
+        <translation>Rule {rule} replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="240"/>
+        <source>命中{mode}“{keyword}”，优先级 {priority}</source>
+        <translation>Matched “{keyword}” ({mode}), priority {priority}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="248"/>
+        <source>没有关键词规则匹配，也没有设置兜底回复，粉丝不会收到自动回复。</source>
+        <translation>No keyword rule matches and no fallback reply is set up; the follower will not get an auto-reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="250"/>
+        <source>没有关键词规则匹配，将发送兜底回复：{rule}</source>
+        <translation>No keyword rule matches; the fallback reply will be sent: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="267"/>
+        <location filename="../../ui/replies/rule_tester.py" line="294"/>
+        <source>点击打开这条规则</source>
+        <translation>Click to open this rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="269"/>
+        <source>其他命中的规则（{n}）</source>
+        <translation>Other matching rules ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="297"/>
+        <source>发现 {n} 个问题。点击一项打开对应的规则。</source>
+        <translation>{n} problem(s) found. Click one to open its rule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/rule_tester.py" line="299"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_check.py" line="47"/>
+        <source>必须修改</source>
+        <translation>Must fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_check.py" line="47"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_check.py" line="51"/>
+        <source>建议改为“{text}”</source>
+        <translation>Suggested: “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="51"/>
+        <source>发现 {blocking} 处必须修改、{warnings} 处提醒</source>
+        <translation>{blocking} must be fixed, {warnings} warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="53"/>
+        <source>发现 {blocking} 处必须修改</source>
+        <translation>{blocking} must be fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="55"/>
+        <source>发现 {warnings} 处提醒</source>
+        <translation>{warnings} warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="56"/>
+        <source>错敏词检查通过</source>
+        <translation>Wording check passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="76"/>
+        <source>改为“{text}”</source>
+        <translation>Change to “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="78"/>
+        <source>把“{old}”改为“{new}”（可撤销）</source>
+        <translation>Change “{old}” to “{new}” (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="99"/>
+        <source>全部更正</source>
+        <translation>Fix all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="100"/>
+        <source>把所有有建议写法的地方一次改好（可撤销）</source>
+        <translation>Apply every suggested correction at once (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="102"/>
+        <source>申请放行…</source>
+        <translation>Request a pass…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/screen_panel.py" line="104"/>
+        <source>确需按原文发送时，请审核人放行；放行记录会写入日志</source>
+        <translation>If it really must be sent as written, ask a supervisor to pass it; the pass is recorded in the log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="118"/>
+        <source>插入变量</source>
+        <translation>Insert variable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="119"/>
+        <source>在光标处插入变量，发送时替换为对应内容</source>
+        <translation>Insert a variable at the cursor; it is replaced with its value when sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="184"/>
+        <source>简短的标题，如：社保卡补办流程</source>
+        <translation>A short title, e.g. How to replace a social security card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="186"/>
+        <source>通用模板所有公众号都能用；指定公众号的模板只在该号的会话中出现</source>
+        <translation>General templates can be used by every account; an account’s own templates only appear in that account’s conversations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="192"/>
+        <source>选择或输入，如：社保</source>
+        <translation>Choose or type, e.g. Social security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="194"/>
+        <source>用逗号或顿号分开，如：社保卡、补办</source>
+        <translation>Separate with commas (, or 、), e.g. social security card, replacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="198"/>
+        <source>回复给群众的内容。可以使用 {称呼}、{日期}、{办公时间}、{窗口电话} 等变量。</source>
+        <translation>The reply people will receive. You can use variables such as {称呼}, {日期}, {办公时间} and {窗口电话}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="208"/>
+        <source>按这个公众号的账号变量预览</source>
+        <translation>Preview with this account’s values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="218"/>
+        <source>在“账号变量”页为这个公众号填写后，预览和发送时会自动替换</source>
+        <translation>Once filled in for this account on the “Account values” tab, these are replaced automatically in the preview and when sending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="220"/>
+        <location filename="../../ui/replies/template_editor.py" line="451"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="221"/>
+        <source>归档后不再出现在回复时的模板列表中，可随时取消归档</source>
+        <translation>Archived templates no longer appear in the template list when replying; you can unarchive them at any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="223"/>
+        <source>以当前内容新建一个模板 (Ctrl+D)</source>
+        <translation>Create a new template from the current content (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="226"/>
+        <source>保存到服务端，同事随即可用 (Ctrl+S)</source>
+        <translation>Save to the server; colleagues can use it straight away (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="240"/>
+        <source>标签</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="242"/>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="247"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="249"/>
+        <source>按公众号</source>
+        <translation>For account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="292"/>
+        <source>通用（所有公众号）</source>
+        <translation>General (all accounts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="357"/>
+        <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新模板。</source>
+        <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new template.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="430"/>
+        <source>正文填写后在这里显示群众看到的内容。</source>
+        <translation>Once the text is written, what people will see appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="435"/>
+        <source>还没有公众号，无法预览：{names}</source>
+        <translation>No accounts yet, so these cannot be previewed: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="437"/>
+        <source>账号没有设置：{names}</source>
+        <translation>Not set for this account: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="446"/>
+        <source>编辑模板</source>
+        <translation>Edit template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="447"/>
+        <source>编号 #{id} · 已使用 {n} 次</source>
+        <translation>ID #{id} · used {n} time(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="448"/>
+        <source> · 已归档</source>
+        <translation> · archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="451"/>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_editor.py" line="454"/>
+        <source>{n} / {max} 字</source>
+        <translation>{n} / {max} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_picker.py" line="31"/>
+        <source>输入关键字或拼音首字母，如 sb 查“社保”</source>
+        <translation>Type a keyword or pinyin initials, e.g. sb for “社保” (social security)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_picker.py" line="41"/>
+        <source>没有找到模板。可以在“模板”页新建。</source>
+        <translation>No templates found. You can create one on the “Templates” page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replies/template_picker.py" line="78"/>
+        <source>（未设置：{0}，请发送前补上）</source>
+        <translation> (not set: {0}; please fill in before sending)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="95"/>
+        <source>办公时间</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="96"/>
+        <source>上午上班时间</source>
+        <translation>Morning start time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="97"/>
+        <source>上午下班时间</source>
+        <translation>Morning end time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="98"/>
+        <source>下午</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="99"/>
+        <source>取消勾选表示只有上午一段办公时间</source>
+        <translation>Untick if the office is only open in the morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="100"/>
+        <source>下午上班时间</source>
+        <translation>Afternoon start time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="101"/>
+        <source>下午下班时间</source>
+        <translation>Afternoon end time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="108"/>
+        <source> 个工作小时</source>
+        <translation> working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="111"/>
+        <source>上午</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="113"/>
+        <source>超时提醒</source>
+        <translation>Overdue after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="118"/>
+        <source>粉丝留言等待回复超过这个时长，会话在收件箱中标红并发出提醒。只计算办公时间，周末和法定节假日不计，调休上班日照常计算。</source>
+        <translation>When a follower’s message has waited longer than this for a reply, the conversation turns red in the inbox and a reminder is shown. Only office hours count: weekends and public holidays are skipped, make-up workdays count as normal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="135"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="167"/>
+        <source>节假日安排</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="182"/>
+        <source>导入通知…</source>
+        <translation>Import notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="183"/>
+        <source>选择保存了国务院办公厅放假通知全文的文本文件</source>
+        <translation>Choose a text file with the full holiday notice from the General Office of the State Council</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="194"/>
+        <source>每年11月前后，国务院办公厅发布下一年的部分节假日安排通知。把通知全文（含标题）复制到文本文件中保存，再点“导入通知…”选择该文件。</source>
+        <translation>Around November each year, the General Office of the State Council publishes the public holiday arrangements for the next year. Copy the full notice (including the title) into a text file and save it, then click “Import notice…” and choose that file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="212"/>
+        <source>本单位导入</source>
+        <translation>imported by your office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="212"/>
+        <source>随软件提供</source>
+        <translation>supplied with the software</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="214"/>
+        <source>{year}年：{origin}，放假{off}天，调休上班{work}天</source>
+        <translation>{year}: {origin}, {off} days off, {work} make-up workdays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="218"/>
+        <source>还没有任何年份的节假日安排。</source>
+        <translation>No public holidays have been set up for any year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="221"/>
+        <source>有文件无法使用，已跳过：</source>
+        <translation>A file could not be used and was skipped: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="226"/>
+        <source>没有{years}的节假日安排：响应时限将只按周末计算。请把国务院办公厅的放假通知全文复制到文本文件后导入。</source>
+        <translation>No public holidays for {years}: reply deadlines will only leave out weekends. Copy the full holiday notice from the General Office of the State Council into a text file and import it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="227"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="237"/>
+        <source>选择放假通知文本文件</source>
+        <translation>Choose the holiday notice text file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="237"/>
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="248"/>
+        <source>没有导入：</source>
+        <translation>Not imported: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="253"/>
+        <source>没有导入：无法读取或保存文件（{reason}）。请确认文件存在、没有被其他程序占用，且磁盘有空间。</source>
+        <translation>Not imported: the file could not be read or saved ({reason}). Check that the file exists, is not open in another program, and that there is free disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="265"/>
+        <source>已导入{year}年节假日安排：放假{off}天，调休上班{work}天。</source>
+        <translation>Imported the public holidays for {year}: {off} days off, {work} make-up workdays.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="269"/>
+        <source>（替换了之前导入的安排）</source>
+        <translation> (replacing the previously imported arrangements)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="270"/>
+        <source>来源：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="271"/>
+        <source>请与通知原文核对一遍。</source>
+        <translation>Please check this against the original notice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="283"/>
+        <source>通知</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="284"/>
+        <source>收到新消息时提醒</source>
+        <translation>Notify me of new messages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="285"/>
+        <source>有会话超时未回复时提醒</source>
+        <translation>Notify me when a conversation is overdue for a reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="286"/>
+        <source>提醒时发出提示音</source>
+        <translation>Play a sound with notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="290"/>
+        <source>提醒显示在任务栏的通知区域（系统托盘）；收件箱旁的数字始终显示待处理的会话数。</source>
+        <translation>Notifications appear in the taskbar notification area (system tray); the number next to Inbox always shows how many conversations are open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="311"/>
+        <source>例如：王芳（县融媒体中心）</source>
+        <translation>e.g. Wang Fang (County Media Centre)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="312"/>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="314"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="340"/>
         <location filename="../../ui/shortcuts.py" line="79"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="361"/>
+        <location filename="../../ui/settings/page.py" line="363"/>
         <source>本机编号：{seat}（同事在会话中看到的是上面的显示名称）</source>
         <translation>Computer ID: {seat} (in conversations, colleagues see the display name above)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="373"/>
+        <location filename="../../ui/settings/page.py" line="375"/>
         <source>没有保存：请填写本机的显示名称，同事会看到这个名字。</source>
         <translation>Not saved: please enter a display name for this computer; colleagues will see this name.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="377"/>
+        <location filename="../../ui/settings/page.py" line="379"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="377"/>
+        <location filename="../../ui/settings/page.py" line="379"/>
         <source>没有保存：办公时间有误——</source>
         <translation>Not saved: the office hours are not valid — </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="391"/>
+        <location filename="../../ui/settings/page.py" line="393"/>
         <source>没有保存：无法写入设置文件（{reason}）。请检查磁盘空间和文件夹权限后再试。</source>
         <translation>Not saved: the settings file could not be written ({reason}). Check the disk space and folder permissions, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="397"/>
+        <location filename="../../ui/settings/page.py" line="399"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="28"/>
+        <source>敏感词</source>
+        <translation>Sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="29"/>
+        <source>每行一个：词语&lt;Tab&gt;级别&lt;Tab&gt;说明。级别写“禁用”（拦截发送）或“慎用”（只提醒）。</source>
+        <translation>One per line: word&lt;Tab&gt;level&lt;Tab&gt;note. Level: “禁用” or block (stops sending), “慎用” or warn (warning only).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="31"/>
+        <source>规范用语</source>
+        <translation>Standard terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="31"/>
+        <source>每行一个：错误或过时的写法&lt;Tab&gt;正确写法&lt;Tab&gt;原因&lt;Tab&gt;级别。</source>
+        <translation>One per line: wrong or outdated wording&lt;Tab&gt;correct wording&lt;Tab&gt;reason&lt;Tab&gt;level.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="32"/>
+        <source>领导职务</source>
+        <translation>Leaders’ posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="32"/>
+        <source>每行一位：姓名&lt;Tab&gt;现任全部职务（兼任用顿号分隔，如“县委副书记、县长”）。</source>
+        <translation>One person per line: name&lt;Tab&gt;all current posts (separate concurrent posts with “、”, e.g. “县委副书记、县长”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="41"/>
+        <source>错敏词词表（本单位）</source>
+        <translation>Wording check lists (your office)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="55"/>
+        <source>随软件提供的示例词表之外，本单位补充或改写的条目写在这里，保存在服务端，所有工作台同时生效。要去掉示例表中的某一条，写“!词语”。</source>
+        <translation>Entries your office adds to or changes in the sample lists supplied with the software go here. They are saved on the server and take effect on every console at once. To remove an entry from the sample lists, write “!” followed by the word.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="61"/>
+        <source>正在从服务端读取词表…</source>
+        <translation>Loading the word lists from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="64"/>
+        <source>保存词表</source>
+        <translation>Save lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="67"/>
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="83"/>
+        <source>有 {n} 行无法识别，已跳过：</source>
+        <translation>{n} line(s) could not be read and were skipped: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/wordlists.py" line="85"/>
+        <source>词表已生效。</source>
+        <translation>The word lists are in effect.</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="50"/>
@@ -811,6 +2231,10 @@ WeChat Console</translation>
         <location filename="../../ui/shortcuts.py" line="143"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>常用回复模板与关键词自动回复规则。</source>
+        <translation type="vanished">Common reply templates and keyword auto-reply rules.</translation>
     </message>
 </context>
 </TS>

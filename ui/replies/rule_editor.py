@@ -147,8 +147,14 @@ class RuleEditor(QWidget):
         self.enabled.setToolTip(tr("停用的规则保留设置，但不会自动回复"))
 
         self.window_preset = QComboBox()
-        for key, word in ((ALWAYS, "始终生效"), (OFFICE, "仅工作时间"), (OUTSIDE, "仅非工作时间"), (CUSTOM, "自定义")):
-            self.window_preset.addItem(tr(word), key)
+        presets = (
+            (ALWAYS, tr("始终生效")),
+            (OFFICE, tr("仅工作时间")),
+            (OUTSIDE, tr("仅非工作时间")),
+            (CUSTOM, tr("自定义")),
+        )
+        for key, word in presets:
+            self.window_preset.addItem(word, key)
         self.window_text = QLineEdit()
         self.window_text.setPlaceholderText(tr("如：周一至周五 08:30-17:30；周六 全天"))
         self.window_hint = hint_label()
