@@ -60,6 +60,7 @@ async def _on_shutdown(app: web.Application) -> None:
     for task in list(ctx.background):  # media prefetches: the next start fetches on demand
         task.cancel()
     await asyncio.gather(*ctx.background, return_exceptions=True)
+    ctx.writer.shutdown(wait=True)
 
 
 def create_hub_app(ctx: HubContext) -> web.Application:

@@ -73,7 +73,7 @@ def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, 
         if ingested.message_id is None:
             return Stored(ingested, None)
         ruleset = rulebook.current(session)
-        return Stored(ingested, answer(session, ruleset, account, ingested.message_id, fields, now))
+        return Stored(ingested, answer(session, ruleset, account, ingested.message_id, fields, now, ingested=ingested))
 
 
 def _passive(
@@ -105,7 +105,10 @@ async def push(request: web.Request) -> web.Response:
     except MalformedCallback as exc:
         log.warning("refused a malformed push for %s: %s", account.appid, exc)
         raise web.HTTPBadRequest(text="malformed message") from exc
-    stored = await asyncio.to_thread(_store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
+    # One writer thread for pushes: SQLite takes one writer at a time, and threads queueing on its lock
+    # back off and sleep, which turns a burst into seconds of tail latency against WeChat's 5 seconds.
+    loop = asyncio.get_running_loop()
+    stored = await loop.run_in_executor(ctx.writer, _store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
     result = stored.ingested
     if result.message_id is not None:
         ctx.feed.notify()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,8 @@ class HubContext:
     # The 错敏词 check every reply, template and rule passes before it is kept; None until loaded.
     screener: Screener | None = None
     wordlists_dir: Path | None = None  # the office's own lists (default: the data dir's wordlists/)
+    # Stores WeChat's pushes one at a time (see callback.push).
+    writer: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="hub-writer"))
 
 
 CONTEXT = web.AppKey("hub", HubContext)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +57,10 @@ def _follower_wrote(conversation: Conversation, at: datetime) -> None:
 class Ingested:
     message_id: int | None  # None: a retry (or a system event) — nothing new stored
     duplicate: bool
+    # The rows just written, still in the caller's session, so the automatic reply needs no re-read.
+    message: Message | None = field(default=None, compare=False, repr=False)
+    conversation: Conversation | None = field(default=None, compare=False, repr=False)
+    follower: Follower | None = field(default=None, compare=False, repr=False)
 
 
 def describe(fields: dict[str, Any]) -> str:
@@ -163,4 +167,4 @@ def ingest(session: Session, account: Account, fields: dict[str, Any]) -> Ingest
     except IntegrityError:
         # A concurrent copy of the same retry won the race: the unique key kept it single.
         return Ingested(None, duplicate=True)
-    return Ingested(message.id, duplicate=False)
+    return Ingested(message.id, False, message, conversation, follower)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.inbox.ingest import Ingested
 from console.replies.codec import reply_from_dict, reply_to_dict
 from console.replies.rules import Reply, ReplyKind, Rule, RuleKind, RuleSet, china_time
 from console.replies.templates import VariableValues, fill
@@ -129,13 +130,16 @@ def answer(
     fields: dict[str, Any],
     now: datetime,
     office_hours: OfficeHours | None = None,
+    ingested: Ingested | None = None,
 ) -> AutoReply | None:
-    """Decide and store the automatic reply to the message just stored (`message_id`)."""
-    inbound = session.get(Message, message_id)
+    """Decide and store the automatic reply to the message just stored (`message_id`; `ingested`
+    carries its rows when the caller has them, saving three reads inside WeChat's 5 seconds)."""
+    inbound = ingested.message if ingested is not None else None
+    inbound = inbound or session.get(Message, message_id)
     if inbound is None or inbound.dedupe_key is None:
         return None
-    conversation = session.get(Conversation, inbound.conversation_id)
-    follower = session.get(Follower, inbound.follower_id)
+    conversation = (ingested and ingested.conversation) or session.get(Conversation, inbound.conversation_id)
+    follower = (ingested and ingested.follower) or session.get(Follower, inbound.follower_id)
     assert conversation is not None and follower is not None
     rule = choose(session, ruleset, account, conversation, fields, now)
     if rule is None:
