@@ -98,7 +98,7 @@ def _lines(path: Path, lists: WordLists) -> Iterator[tuple[int, list[str]]]:
     try:
         text = _read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        lists.problems.append(f"{path}：无法读取（{exc}）")
+        lists.problems.append(f"{path.name}：无法读取（{exc.__class__.__name__}）")
         return
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
