@@ -932,21 +932,28 @@ class LibraryPage(QWidget):
         stored = {int(r["id"]): r for r in self.library.rules}.get(editor.rule_id)
         return self.library.rule_seqs.get(editor.rule_id) if stored == editor.shown else self.STALE
 
-    def save_template(self) -> None:
-        editor = self.template_editor
+    def _save(self, editor: TemplateEditor | RuleEditor, kind: str) -> None:
+        """Check the editor's content (format, then 错敏词 with a pass if needed) and send it; the
+        editor keeps its words until the hub answers."""
         if not self._can_send(editor.show_status):
             return
         try:
             data = editor.data()
-        except TemplateFormatError as exc:
+        except (TemplateFormatError, RuleFormatError) as exc:
             editor.show_status(str(exc), "error")
             return
         passed, override = self._screen_pass(editor.screening(), editor.show_status)
         if not passed or self.controller is None:
             return
-        self._pending["template_save"] = (editor.generation, editor.edits)
-        self.controller.save_template(data, override, self._template_base(editor))
+        self._pending[kind] = (editor.generation, editor.edits)
+        if isinstance(editor, TemplateEditor):
+            self.controller.save_template(data, override, self._template_base(editor))
+        else:
+            self.controller.save_rule(data, override, self._rule_base(editor))
         editor.show_status(tr("正在保存…"), "busy")
+
+    def save_template(self) -> None:
+        self._save(self.template_editor, "template_save")
 
     def archive_template(self, archived: bool) -> None:
         editor = self.template_editor
@@ -1065,20 +1072,7 @@ class LibraryPage(QWidget):
         self.rule_editor.name.selectAll()
 
     def save_rule(self) -> None:
-        editor = self.rule_editor
-        if not self._can_send(editor.show_status):
-            return
-        try:
-            data = editor.data()
-        except RuleFormatError as exc:
-            editor.show_status(str(exc), "error")
-            return
-        passed, override = self._screen_pass(editor.screening(), editor.show_status)
-        if not passed or self.controller is None:
-            return
-        self._pending["rule_save"] = (editor.generation, editor.edits)
-        self.controller.save_rule(data, override, self._rule_base(editor))
-        editor.show_status(tr("正在保存…"), "busy")
+        self._save(self.rule_editor, "rule_save")
 
     def delete_rule(self) -> None:
         editor = self.rule_editor
