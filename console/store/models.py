@@ -100,6 +100,8 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Role names wrapped in bars ("|operator|supervisor|"), as labels are.
     roles: Mapped[str] = mapped_column(String(64), default="|operator|")
+    # Appids this colleague may work on, or None for every account.
+    accounts: Mapped[list | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -315,3 +317,84 @@ class ScreenEvent(Base):
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     command_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class StaffCredential(Base):
+    """Hub only, never synced: a colleague's password hash (argon2) and the lockout state."""
+
+    __tablename__ = "staff_credential"
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StaffSession(Base):
+    """Hub only: a signed-in desk. The token itself is never stored, only its SHA-256."""
+
+    __tablename__ = "staff_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReviewPolicy(Base):
+    """Per account, set by an administrator: which replies wait for a supervisor, and how many review
+    levels articles pass (三审三校: 1 to 3)."""
+
+    __tablename__ = "review_policy"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), unique=True)
+    replies: Mapped[str] = mapped_column(String(16), default="none")  # all | none | screened | first | labels
+    labels: Mapped[list] = mapped_column(JSON, default=list)  # with replies == "labels"
+    article_levels: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ReviewItem(Base):
+    """A reply or an article waiting for review, approved, or sent back. `versions` keeps every text
+    submitted or edited in review ([{text, by, at, note}]), `approvals` each level's decision."""
+
+    __tablename__ = "review_item"
+    __table_args__ = (Index("ix_review_item_state_created", "state", "created_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # reply | article
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    conversation_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the article, for articles
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    author_name: Mapped[str] = mapped_column(String(100))
+    content: Mapped[str] = mapped_column(Text)  # the current version
+    versions: Mapped[list] = mapped_column(JSON, default=list)
+    levels_required: Mapped[int] = mapped_column(Integer, default=1)
+    levels_done: Mapped[int] = mapped_column(Integer, default=0)
+    approvals: Mapped[list] = mapped_column(JSON, default=list)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending | approved | returned | sent
+    reason: Mapped[str] = mapped_column(String(200), default="")  # why it needs review, in words
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)  # the supervisor's, when sent back
+    hits: Mapped[list] = mapped_column(JSON, default=list)  # the 错敏词 check at submission
+    message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the reply, once sent
+    command_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class AuditEntry(Base):
+    """Hub only, append only: who did what, when, before and after. `hash` chains each entry to the one
+    before (console.audit), so an edit or a deletion anywhere breaks the chain from there on."""
+
+    __tablename__ = "audit_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))  # the staff login, or "system" / "cli"
+    action: Mapped[str] = mapped_column(String(32))  # sign_in, send, approve, reject, override, …
+    target: Mapped[str] = mapped_column(String(200), default="")  # e.g. "conversation:12", "rule:7"
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)  # {"before": …, "after": …, …}
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -18,6 +18,8 @@ from console.store.models import (
     Note,
     ReplyRule,
     ReplyTemplate,
+    ReviewItem,
+    ReviewPolicy,
     Staff,
 )
 from console.timeutil import iso, parse_iso
@@ -33,6 +35,8 @@ SYNCED: tuple[type[Base], ...] = (
     Note,
     ReplyTemplate,
     ReplyRule,
+    ReviewPolicy,
+    ReviewItem,
 )
 KEYS: dict[type[Base], str] = {
     Staff: "staff",
@@ -44,6 +48,8 @@ KEYS: dict[type[Base], str] = {
     Note: "notes",
     ReplyTemplate: "templates",
     ReplyRule: "rules",
+    ReviewPolicy: "review_policies",
+    ReviewItem: "review_items",
 }
 _DATETIMES = {
     "waiting_since",
