@@ -184,13 +184,17 @@ def parser() -> argparse.ArgumentParser:
     with_db(upgrade)
     upgrade.set_defaults(func=_db_upgrade)
 
+    from console.audit.commands import register as register_audit
     from console.inbox.search_command import register as register_search
     from console.replies.commands import register as register_replies
+    from console.staff.commands import register as register_staff
     from console.workcal.commands import register as register_holidays
 
     register_search(sub)
     register_replies(sub)
+    register_staff(sub)
     register_holidays(sub)
+    register_audit(sub)
     return p
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+import threading
 from pathlib import Path
+from secrets import token_urlsafe
 from typing import Any
 
 import aiohttp
@@ -16,7 +18,6 @@ from sqlalchemy import select
 from console.accounts import add_account
 from console.hub.context import HubContext
 from console.hub.serve import build_hub
-from console.inbox.commands import register_seat, set_roles
 from console.replies.starter import install_starter
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
@@ -24,6 +25,8 @@ from console.sandbox.simulator import SimulatedMessage
 from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
 from console.secrets.memory import MemoryKeyring
+from console.staff.directory import create_staff
+from console.staff.sessions import sign_in
 from console.store.database import next_seq
 from console.store.models import Account, Follower, Role
 from console.timeutil import from_epoch
@@ -37,6 +40,7 @@ DEMO_ACCOUNTS = [
 
 DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
 DEMO_SUPERVISOR = "seat-demo0002"  # 李强 reviews and may pass a text the 错敏词 check stopped
+DEMO_ADMIN = ("admin", "系统管理员")
 
 
 class DemoWorld:
@@ -57,6 +61,10 @@ class DemoWorld:
             self.add_account(appid, name, kind, safe_mode=True)
         self._seed = seed
         self._simulator: FollowerSimulator | None = None
+        # Demo colleagues' passwords: made per run, kept in memory like the demo's account secrets.
+        self.passwords: dict[str, str] = {}
+        self._sessions: dict[str, str] = {}
+        self._staff_lock = threading.Lock()  # tests sign in from several threads at once
 
     def _build_hub(self) -> tuple[HubContext, web.Application]:
         ctx, app = build_hub(
@@ -76,6 +84,33 @@ class DemoWorld:
         self.hub, app = self._build_hub()
         port = int(self.hub_url.rsplit(":", 1)[1])
         self.servers.serve(app, port=port)
+
+    def staff(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> str:
+        """A colleague who can sign in (made once); returns their password."""
+        with self._staff_lock:
+            return self._staff(login, name, roles)
+
+    def _staff(self, login: str, name: str, roles: tuple[Role, ...]) -> str:
+        if login not in self.passwords:
+            password = "Demo-" + token_urlsafe(12)
+            with self.hub.db.session() as session:
+                create_staff(session, login, name, password, list(roles))
+            self.passwords[login] = password
+        return self.passwords[login]
+
+    def token(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> str:
+        """A signed-in session for a script or a test talking to the hub's API."""
+        password = self.staff(login, name, roles)
+        with self.hub.db.session() as session:
+            return sign_in(session, login, password).token
+
+    def auth(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> dict[str, str]:
+        """The Authorization header of a session for `login` (made a colleague if new; one session each)."""
+        if login not in self._sessions:
+            token = self.token(login, name, roles)
+            with self._staff_lock:
+                self._sessions.setdefault(login, token)
+        return {"Authorization": f"Bearer {self._sessions[login]}"}
 
     def add_account(self, appid: str, name: str, kind: str, safe_mode: bool = True) -> SandboxAccount:
         """The same account on both sides, as an administrator would set it up in WeChat and the hub."""
@@ -127,8 +162,9 @@ class DemoWorld:
     def seed(self, messages: int = 10) -> None:
         """Colleagues (李强 the supervisor), the starter rules and templates, then followers writing in."""
         for login, name in DEMO_STAFF:
-            register_seat(self.hub.db, login, name)
-        set_roles(self.hub.db, DEMO_SUPERVISOR, [Role.OPERATOR, Role.SUPERVISOR])
+            roles = (Role.OPERATOR, Role.SUPERVISOR) if login == DEMO_SUPERVISOR else (Role.OPERATOR,)
+            self.staff(login, name, roles)
+        self.staff(DEMO_ADMIN[0], DEMO_ADMIN[1], (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OPERATOR))
         with self.hub.db.session() as session:
             accounts = [(a.appid, a.name) for a in session.scalars(select(Account).order_by(Account.id))]
         install_starter(self.hub.db, accounts)

@@ -179,7 +179,8 @@ def test_rule_scoped_to_another_account_does_not_answer(world):
 def test_an_account_moves_over_by_reading_its_setup_from_wechat(world):
     answer = requests.post(
         f"{world.hub_url}/api/rules/import-wechat",
-        json={"account": SAFE_APPID, "replace": True, "seat": "seat-admin001", "seat_name": "管理员"},
+        json={"account": SAFE_APPID, "replace": True},
+        headers=world.auth("seat-admin001", "管理员"),
         timeout=30,
     )
     assert answer.status_code == 200, answer.text

@@ -26,9 +26,8 @@ def command(world, kind, conversation_id, args, seat="seat-aaaa0001", name="çŽ‹è
             "kind": kind,
             "conversation_id": conversation_id,
             "args": args,
-            "seat": seat,
-            "seat_name": name,
         },
+        headers=world.auth(seat, name),
         timeout=30,
     )
 
@@ -36,7 +35,8 @@ def command(world, kind, conversation_id, args, seat="seat-aaaa0001", name="çŽ‹è
 def presence(world, seat, name, conversation_id, typing=False, take_over=False):
     return requests.post(
         f"{world.hub_url}/api/presence",
-        json={"seat": seat, "name": name, "conversation_id": conversation_id, "typing": typing, "take_over": take_over},
+        json={"conversation_id": conversation_id, "typing": typing, "take_over": take_over},
+        headers=world.auth(seat, name),
         timeout=10,
     ).json()
 

@@ -26,7 +26,7 @@ from console.sandbox.media import MEDIA_LIFETIME
 from console.sync.media import OFFLINE_REASON, MediaCache, MediaUnavailable
 from console.wechat.errors import describe
 from tests.conftest import PLAIN_APPID, SAFE_APPID
-from tests.helpers import stored
+from tests.helpers import SCRIPT, stored
 
 OPENID = "oTESTmedia00000000000000000001"
 EXPIRED_REASON = describe(40007)
@@ -149,13 +149,13 @@ def test_image_is_cached_on_arrival_and_never_fetched_again(world, tmp_path: Pat
     assert world.state.media.fetches == [sent.media_id]
 
     for _ in range(2):
-        answer = requests.get(media_url(world, message.id), timeout=30)
+        answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, message.id), timeout=30)
         assert answer.status_code == 200, answer.text
         assert answer.headers["Content-Type"] == "image/png"
         assert answer.content == sent.data and png_size(answer.content) == (64, 64)
 
     async def on_the_desktop() -> Path:
-        cache = MediaCache(tmp_path / "desk", world.hub_url)
+        cache = MediaCache(tmp_path / "desk", world.hub_url, token=lambda: world.token("script", "脚本"))
         try:
             return await cache.fetch(message.id)
         finally:
@@ -165,7 +165,7 @@ def test_image_is_cached_on_arrival_and_never_fetched_again(world, tmp_path: Pat
     assert world.state.media.fetches == [sent.media_id]  # served from the hub's cache, WeChat not asked
 
     world.advance_clock(MEDIA_LIFETIME + 60)  # WeChat has deleted it by now; the hub still has it
-    assert requests.get(media_url(world, message.id), timeout=30).content == sent.data
+    assert requests.get(headers=world.auth(*SCRIPT), url=media_url(world, message.id), timeout=30).content == sent.data
     assert world.state.media.fetches == [sent.media_id]
 
 
@@ -185,7 +185,9 @@ def test_different_pictures_look_different(world):
     world.push(PLAIN_APPID, OPENID, message=Image())
     world.push(PLAIN_APPID, OPENID, message=Image())
     settle(world)
-    a, b = (requests.get(media_url(world, m.id), timeout=30).content for m in stored(world))
+    a, b = (
+        requests.get(headers=world.auth(*SCRIPT), url=media_url(world, m.id), timeout=30).content for m in stored(world)
+    )
     assert a != b and png_size(a) == png_size(b) == (64, 64)
 
 
@@ -195,7 +197,7 @@ def test_simultaneous_requests_share_one_download(world):
 
     def six_at_once() -> None:
         with ThreadPoolExecutor(6) as pool:
-            answers = list(pool.map(lambda _: requests.get(url, timeout=30), range(6)))
+            answers = list(pool.map(lambda _: requests.get(url, headers=world.auth(*SCRIPT), timeout=30), range(6)))
         assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
 
     six_at_once()  # racing the hub's own prefetch: they share its download or read its file
@@ -214,14 +216,14 @@ def test_voice_and_video_with_their_types(world):
     voice, video = stored(world)
     assert {voice.payload["MediaId"], video.payload["MediaId"]} <= set(world.state.media.fetches)  # on arrival
 
-    answer = requests.get(media_url(world, voice.id), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, voice.id), timeout=30)
     assert answer.headers["Content-Type"] == "audio/amr" and answer.content.startswith(b"#!AMR\n")
 
     # WeChat answers a video's media/get with {"video_url"}; the gateway follows it to the file.
-    answer = requests.get(media_url(world, video.id), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, video.id), timeout=30)
     assert answer.status_code == 200, answer.text
     assert answer.headers["Content-Type"] == "video/mp4" and answer.content[4:8] == b"ftyp"
-    thumb = requests.get(media_url(world, video.id, thumb=True), timeout=30)
+    thumb = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, video.id, thumb=True), timeout=30)
     assert thumb.headers["Content-Type"] == "image/png" and png_size(thumb.content) == (64, 64)
     assert {p.suffix for p in hub_files(world, PLAIN_APPID)} == {".amr", ".mp4", ".png"}
 
@@ -237,11 +239,13 @@ def test_expired_media_gives_wechats_reason_but_cached_media_survives(world):
     assert [p.name for p in hub_files(world, SAFE_APPID)] == [f"{seen.payload['MediaId']}.png"]
 
     world.advance_clock(MEDIA_LIFETIME + 1)  # the access token has long expired too: wechatpy refreshes it
-    answer = requests.get(media_url(world, late.id), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, late.id), timeout=30)
     assert answer.status_code == 502
     assert answer.json() == {"error": EXPIRED_REASON, "errcode": 40007}
     assert "3 天" in EXPIRED_REASON
-    assert requests.get(media_url(world, seen.id), timeout=30).status_code == 200  # nobody had opened it
+    assert (
+        requests.get(headers=world.auth(*SCRIPT), url=media_url(world, seen.id), timeout=30).status_code == 200
+    )  # nobody had opened it
 
 
 def test_unknown_media_id_fails_quietly_on_arrival_and_gives_wechats_reason(world, caplog):
@@ -255,7 +259,7 @@ def test_unknown_media_id_fails_quietly_on_arrival_and_gives_wechats_reason(worl
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert hub_files(world, PLAIN_APPID) == []
 
-    answer = requests.get(media_url(world, message.id), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, message.id), timeout=30)
     assert (answer.status_code, answer.json()["error"]) == (502, EXPIRED_REASON)
     assert hub_files(world, PLAIN_APPID) == []
 
@@ -266,7 +270,7 @@ def test_media_of_another_account_is_unknown_to_wechat(world):
     world.push(SAFE_APPID, OPENID, message=Image(media_id=foreign))
     settle(world)
     assert hub_files(world, SAFE_APPID) == []
-    answer = requests.get(media_url(world, last_message(world).id), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, last_message(world).id), timeout=30)
     assert answer.status_code == 502 and answer.json()["errcode"] == 40007
 
 
@@ -278,12 +282,12 @@ def test_messages_without_media_give_404(world):
     text, location, image = stored(world)
     assert world.state.media.fetches == [image.payload["MediaId"]]  # the picture, on arrival
     for message_id in (text.id, location.id):
-        answer = requests.get(media_url(world, message_id), timeout=30)
+        answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, message_id), timeout=30)
         assert (answer.status_code, answer.json()) == (404, {"error": media_api.NO_MEDIA})
-    answer = requests.get(media_url(world, image.id, thumb=True), timeout=30)
+    answer = requests.get(headers=world.auth(*SCRIPT), url=media_url(world, image.id, thumb=True), timeout=30)
     assert (answer.status_code, answer.json()) == (404, {"error": media_api.NO_THUMB})
     for missing in ("999999", "abc"):
-        answer = requests.get(f"{world.hub_url}/api/media/{missing}", timeout=30)
+        answer = requests.get(f"{world.hub_url}/api/media/{missing}", headers=world.auth(*SCRIPT), timeout=30)
         assert (answer.status_code, answer.json()) == (404, {"error": media_api.NO_MESSAGE})
     assert world.state.media.fetches == [image.payload["MediaId"]]  # none of these asked WeChat
 
@@ -301,7 +305,7 @@ def test_desktop_cache_downloads_once_and_works_offline(world, tmp_path: Path):
     root = tmp_path / "desktop-media"
 
     async def online() -> tuple[Path, Path, Path]:
-        cache = MediaCache(root, world.hub_url)
+        cache = MediaCache(root, world.hub_url, token=lambda: world.token("script", "脚本"))
         try:
             assert cache.cached(image.id) is None
             first = await cache.fetch(image.id)
@@ -320,7 +324,7 @@ def test_desktop_cache_downloads_once_and_works_offline(world, tmp_path: Path):
     world.stop_servers()  # the hub is gone: what was opened before still opens, the rest says why not
 
     async def offline() -> tuple[Path, MediaUnavailable]:
-        cache = MediaCache(root, world.hub_url)
+        cache = MediaCache(root, world.hub_url, token=lambda: world.token("script", "脚本"))
         try:
             again = await cache.fetch(image.id)
             with pytest.raises(MediaUnavailable) as refused:
@@ -341,7 +345,7 @@ def test_desktop_cache_passes_on_the_hubs_reason(world, tmp_path: Path):
     world.advance_clock(MEDIA_LIFETIME + 1)
 
     async def attempt(message_id: int) -> MediaUnavailable:
-        cache = MediaCache(tmp_path / "desk", world.hub_url)
+        cache = MediaCache(tmp_path / "desk", world.hub_url, token=lambda: world.token("script", "脚本"))
         try:
             with pytest.raises(MediaUnavailable) as refused:
                 await cache.fetch(message_id)

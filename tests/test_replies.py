@@ -14,7 +14,7 @@ from console.store.models import Message, SendStatus
 from console.wechat.errors import NETWORK_ERROR, describe
 from console.wechat.gateway import Gateway
 from tests.conftest import PLAIN_APPID, SAFE_APPID
-from tests.helpers import conversation_of, reply, stored
+from tests.helpers import SCRIPT, conversation_of, reply, stored
 
 OPENID = "oTESTfollower0000000000000002"
 
@@ -83,7 +83,7 @@ def test_empty_or_unknown_reply_is_refused_before_wechat(world, conversation):
     assert empty.status_code == 422 and "不能为空" in empty.json()["error"]
     missing = reply(world, 99999, "你好", uuid.uuid4().hex)
     assert missing.status_code == 422
-    bad = requests.post(f"{world.hub_url}/api/replies", data=b"not json", timeout=5)
+    bad = requests.post(f"{world.hub_url}/api/replies", data=b"not json", headers=world.auth(*SCRIPT), timeout=5)
     assert bad.status_code == 400
     assert world.sent_to(SAFE_APPID) == []
 

@@ -11,7 +11,6 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from console.inbox.commands import register_seat, set_roles
 from console.store.models import ReplyRule, ReplyTemplate, Role, ScreenEvent
 from tests.conftest import SAFE_APPID
 from tests.helpers import conversation_of
@@ -35,18 +34,16 @@ def command(world, kind, args, conversation_id=0, seat=OPERATOR):
             "kind": kind,
             "conversation_id": conversation_id,
             "args": args,
-            "seat": seat[0],
-            "seat_name": seat[1],
         },
+        headers=world.auth(*seat),
         timeout=30,
     )
 
 
 @pytest.fixture
 def conversation(world):
-    register_seat(world.hub.db, *OPERATOR)
-    register_seat(world.hub.db, *SUPERVISOR)
-    set_roles(world.hub.db, SUPERVISOR[0], [Role.OPERATOR, Role.SUPERVISOR])
+    world.staff(*OPERATOR)
+    world.staff(*SUPERVISOR, roles=(Role.OPERATOR, Role.SUPERVISOR))
     world.push(SAFE_APPID, OPENID, content="请问县里的领导是谁分管医保？")
     return conversation_of(world, OPENID)
 
@@ -90,24 +87,27 @@ def test_clean_reply_goes(world, conversation):
 TEXT = "张某某县长很重视医保工作，已作出批示。"
 
 
-def test_override_needs_a_supervisor_other_than_the_sender_and_a_reason(world, conversation):
-    not_supervisor = command(
+def test_only_a_signed_in_supervisor_passes_a_blocked_text_and_an_operator_asks_by_review(world, conversation):
+    in_their_name = command(
         world,
         "reply",
-        {"content": TEXT, "override": {"supervisor": "seat-oper0001", "reason": "引用原话，职务无误"}},
+        {"content": TEXT, "override": {"supervisor": SUPERVISOR[0], "reason": "引用原话，职务无误"}},
         conversation.id,
     )
-    assert not_supervisor.status_code == 422 and "不能放行自己" in not_supervisor.json()["error"]
-    register_seat(world.hub.db, "seat-oper0002", "张敏")
-    operator = command(
+    assert in_their_name.status_code == 422 and "只能由审核人在自己的工作台上操作" in in_their_name.json()["error"]
+    own = command(
         world,
         "reply",
-        {"content": TEXT, "override": {"supervisor": "seat-oper0002", "reason": "引用原话，职务无误"}},
+        {"content": TEXT, "override": {"supervisor": OPERATOR[0], "reason": "引用原话，职务无误"}},
         conversation.id,
     )
-    assert operator.status_code == 422 and "张敏不是审核人" in operator.json()["error"]
+    assert own.status_code == 422 and "王芳不是审核人" in own.json()["error"]
     no_reason = command(
-        world, "reply", {"content": TEXT, "override": {"supervisor": SUPERVISOR[0], "reason": "可以"}}, conversation.id
+        world,
+        "reply",
+        {"content": TEXT, "override": {"supervisor": SUPERVISOR[0], "reason": "可以"}},
+        conversation.id,
+        seat=SUPERVISOR,
     )
     assert no_reason.status_code == 422 and "放行理由" in no_reason.json()["error"]
     assert custom_sent(world) == []
@@ -117,12 +117,23 @@ def test_override_needs_a_supervisor_other_than_the_sender_and_a_reason(world, c
         "reply",
         {"content": TEXT, "override": {"supervisor": SUPERVISOR[0], "reason": "引用上级通报原文，职务按原文保留"}},
         conversation.id,
+        seat=SUPERVISOR,
     )
     assert passed.status_code == 200, passed.text
     assert [m.content for m in custom_sent(world)] == [TEXT]
     [event] = [e for e in events(world) if e.outcome == "overridden"]
-    assert (event.supervisor, event.operator, event.reason) == ("李强", "王芳", "引用上级通报原文，职务按原文保留")
+    assert (event.supervisor, event.operator, event.reason) == ("李强", "李强", "引用上级通报原文，职务按原文保留")
     assert event.hits[0]["matched"] == "县长"
+
+    # The operator asks for the pass through review; the supervisor's approval is the pass, on record.
+    held = command(world, "reply", {"content": TEXT + "（二）", "submit_for_review": True}, conversation.id)
+    assert held.status_code == 200 and held.json()["result"]["held"]
+    item_id = held.json()["result"]["held"]
+    approved = command(world, "review_approve", {"item_id": item_id}, conversation.id, seat=SUPERVISOR)
+    assert approved.status_code == 200, approved.text
+    assert [m.content for m in custom_sent(world)] == [TEXT, TEXT + "（二）"]
+    passes = [e for e in events(world) if e.outcome == "overridden"]
+    assert (passes[-1].supervisor, passes[-1].operator) == ("李强", "王芳")
 
 
 def test_templates_and_rules_are_screened_before_they_are_kept(world, conversation):
@@ -149,11 +160,13 @@ def test_templates_and_rules_are_screened_before_they_are_kept(world, conversati
 
 
 def test_word_lists_edited_on_the_hub_take_effect_at_once(world, conversation):
-    lists = requests.get(f"{world.hub_url}/api/wordlists", timeout=10).json()
+    assert requests.get(f"{world.hub_url}/api/wordlists", timeout=10).status_code == 401  # signed in only
+    lists = requests.get(f"{world.hub_url}/api/wordlists", headers=world.auth(*OPERATOR), timeout=10).json()
     assert set(lists["files"]) == {"sensitive.txt", "terms.tsv", "leaders.tsv"}
     saved = requests.put(
         f"{world.hub_url}/api/wordlists",
         json={"files": {"sensitive.txt": "某某小道消息\t禁用\t未经核实的传言不得转发\n坏行\t不知道\t\n"}},
+        headers=world.auth(*SUPERVISOR),
         timeout=10,
     ).json()
     assert saved["problems"]  # the bad line is reported, the good one used

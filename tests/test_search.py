@@ -344,7 +344,7 @@ async def test_hub_ingest_and_replica_sync_are_indexed(world, tmp_path):
         assert [h.text for h in search(s, "落户")] == ["新生儿落户要带什么？"]
     replica_db = open_database(_url(tmp_path, "replica.db"))
     replica = Replica(replica_db)
-    client = HubClient(world.hub_url)
+    client = HubClient(world.hub_url, world.token("script", "脚本"))
     try:
         while True:
             batch = await client.changes(replica.cursor())

@@ -38,7 +38,7 @@ async def pull_all(client: HubClient, replica: Replica) -> int:
 async def test_replica_follows_the_hub_in_small_batches(world, replica):
     for n in range(7):
         await asyncio.to_thread(world.push, SAFE_APPID, f"{OPENID[:-1]}{n}", content=f"第{n}个问题：社保怎么交？")
-    client = HubClient(world.hub_url)
+    client = HubClient(world.hub_url, world.token("script", "脚本"))
     try:
         first = await client._request("GET", "/api/changes", timeout=10, params={"cursor": "0", "limit": "5"})
         assert first["more"] is True and len(first["messages"]) <= 5
@@ -58,7 +58,7 @@ async def test_replica_follows_the_hub_in_small_batches(world, replica):
 @pytest.mark.asyncio
 async def test_reply_status_changes_reach_the_replica(world, replica):
     await asyncio.to_thread(world.push, SAFE_APPID, OPENID, content="医保卡怎么激活？")
-    client = HubClient(world.hub_url)
+    client = HubClient(world.hub_url, world.token("script", "脚本"))
     try:
         await pull_all(client, replica)
         conversation = conversation_of(world, OPENID)
@@ -73,7 +73,7 @@ async def test_reply_status_changes_reach_the_replica(world, replica):
 
 @pytest.mark.asyncio
 async def test_long_poll_wakes_when_a_message_arrives(world):
-    client = HubClient(world.hub_url)
+    client = HubClient(world.hub_url, world.token("script", "脚本"))
     try:
         cursor = (await client.changes(0))["cursor"]
         waiting = asyncio.ensure_future(client.changes(cursor, wait=25))

@@ -7,6 +7,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 import qasync
 import shiboken6
@@ -21,6 +22,7 @@ from console.runtime import ServerThread
 from console.settings import Settings, load_settings
 from console.store.database import open_database
 from console.sync.client import HubClient
+from console.sync.credentials import TokenStore
 from console.sync.media import MediaCache, MediaUnavailable
 from console.sync.replica import Replica
 from console.sync.wordlists import WordListCache
@@ -31,6 +33,7 @@ from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 from ui.notify import Notifier
 from ui.replies.library_controller import LibraryController
+from ui.session import DeskSession
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
 
@@ -87,15 +90,30 @@ def response_clock(settings: Settings) -> ResponseClock:
 class Console:
     """The window, its controllers and the replica, wired together around one hub URL."""
 
-    def __init__(self, hub_url: str, replica_db_url: str | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        hub_url: str,
+        replica_db_url: str | None = None,
+        settings: Settings | None = None,
+        password: str | None = None,
+        tokens: TokenStore | None = None,
+    ) -> None:
+        """`password`: sign in as `settings.seat_login` without a dialog (the demo and tests only);
+        `tokens`: where the session token is kept (default: the system key store)."""
         self.hub_url = hub_url
         self.settings = settings or load_settings()
         self.replica_db = open_database(replica_db_url or replica_url(hub_url), durable=True)
         self.window = MainWindow(self.settings)
         self.notifier = Notifier(self.settings, self.window)
         replica = Replica(self.replica_db)
-        self.media = MediaCache(data_dir() / "media-cache", hub_url)
-        self.inbox = InboxController(replica, HubClient(hub_url), self.settings, response_clock(self.settings))
+        client = HubClient(hub_url)
+        self.media = MediaCache(data_dir() / "media-cache", hub_url, token=lambda: client.token)
+        self.inbox = InboxController(replica, client, self.settings, response_clock(self.settings))
+        tokens = tokens or TokenStore(hub_url)
+        self.session = DeskSession(client, tokens, self.settings.seat_login, self.window, password)
+        self.session.signedIn.connect(self._signed_in)
+        self.session.notice.connect(lambda text: self.window.statusBar().showMessage(text, 20000))
+        self.inbox.signInNeeded.connect(self.session.when_needed(self.inbox.signed_in))
         page = self.window.inbox
         page.conversations.set_source(replica)
         self._set_clock()
@@ -126,7 +144,9 @@ class Console:
         page.mediaRequested.connect(self._open_media)
         page.shortcutSheetRequested.connect(self.window.show_shortcuts)
         page.overrideReplyRequested.connect(
-            lambda cid, text, take_over, override: c.send_reply(cid, text, take_over, override)
+            lambda cid, text, take_over, override: c.send_reply(
+                cid, text, take_over, None if override.get("review") else override, bool(override.get("review"))
+            )
         )
         self.library = LibraryController(c, WordListCache(data_dir() / "wordlists-from-hub"))
         self.library.loaded.connect(lambda lib: page.set_library(lib.templates, lib.values, lib.supervisors))
@@ -188,9 +208,22 @@ class Console:
         self.window.activateWindow()
 
     def start(self) -> None:
+        self.window.show()
+        self.inbox._spawn(self._start())
+
+    async def _start(self) -> None:
+        await self.session.ensure()  # offline: the desk works on; the hub asks again when it is back
         self.inbox.start()
         self.library.start()
-        self.window.show()
+
+    def _signed_in(self, staff: dict) -> None:
+        """The desk works in the signed-in colleague's name (the hub takes it from the session anyway)."""
+        self.settings = replace(self.settings, seat_login=str(staff["login"]), seat_name=str(staff["name"]))
+        self.inbox.settings = self.settings
+        roles = str(staff.get("roles") or "")
+        self.window.set_signed_in(str(staff["name"]), roles)
+        self.window.inbox.me = (str(staff["login"]), str(staff["name"]))
+        self.window.inbox.i_review = "|supervisor|" in roles or "|administrator|" in roles
 
     async def stop(self) -> None:
         self.window.inbox.composer.flush_draft()

@@ -14,7 +14,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 
 from console.demo import DEMO_STAFF, DemoWorld
+from console.secrets.memory import MemoryKeyring
 from console.settings import Settings
+from console.sync.credentials import TokenStore
 from ui.app import Console, make_application, run_in_loop
 
 log = logging.getLogger(__name__)
@@ -139,7 +141,11 @@ def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float
     world.seed(8)
     login, name = DEMO_STAFF[0]  # the demo's desk is 王芳's
     console = Console(
-        world.hub_url, f"sqlite:///{world.home / 'replica.db'}", Settings(seat_login=login, seat_name=name)
+        world.hub_url,
+        f"sqlite:///{world.home / 'replica.db'}",
+        Settings(seat_login=login, seat_name=name),
+        password=world.passwords[login],  # the demo desk signs in as 王芳 by itself
+        tokens=TokenStore(world.hub_url, MemoryKeyring()),  # a throwaway session, not in the system's store
     )
 
     async def main() -> int:

@@ -89,9 +89,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.who = QLabel()
+        self.who.setObjectName("signedIn")
+        self.statusBar().addPermanentWidget(self.who)
         self.connection = QLabel(tr("正在连接服务端…"))
         self.connection.setObjectName("connection")
         self.statusBar().addPermanentWidget(self.connection)
+
+    def set_signed_in(self, name: str, roles: str) -> None:
+        words = [tr("管理员") if "|administrator|" in roles else "", tr("审核") if "|supervisor|" in roles else ""]
+        role = "、".join(word for word in words if word)
+        self.who.setText(tr("已登录：{0}").format(name) + (f"（{role}）" if role else ""))
 
     def show_shortcuts(self) -> None:
         ShortcutSheet(self).exec()

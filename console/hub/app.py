@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from console import __version__
-from console.hub import callback, commands_api, library_api, media_api, sync_api
+from console.hub import auth_api, callback, commands_api, library_api, media_api, sync_api
 from console.hub.context import CONTEXT, HubContext
 from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
@@ -65,12 +65,16 @@ async def _on_shutdown(app: web.Application) -> None:
 
 def create_hub_app(ctx: HubContext) -> web.Application:
     # A little above MAX_BODY so an oversized push reaches our handler and gets a 400, not a 413.
-    app = web.Application(client_max_size=MAX_BODY * 4, middlewares=[sync_api.desktops_only_from_loopback])
+    app = web.Application(
+        client_max_size=MAX_BODY * 4,
+        middlewares=[sync_api.desktops_only_from_loopback, auth_api.signed_in_only],
+    )
     app[CONTEXT] = ctx
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/wechat/{appid}", callback.server_check)
     app.router.add_post("/wechat/{appid}", callback.push)
     sync_api.add_routes(app)
+    auth_api.add_routes(app)
     commands_api.add_routes(app)
     library_api.add_routes(app)
     media_api.add_routes(app, ctx.media_root)

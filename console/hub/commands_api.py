@@ -8,17 +8,23 @@ from typing import Any
 
 from aiohttp import web
 
+from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.inbox import commands
 from console.replies.sending import deliver
 from console.store.database import Database
-from console.store.models import CommandState, Conversation, Message
+from console.store.models import CommandState, Conversation, Message, ReviewItem
 from console.sync.wire import to_wire
 
 
-def _rows(db: Database, message_id: int | None, conversation_id: int) -> dict[str, Any]:
+def _rows(db: Database, message_id: int | None, conversation_id: int, item_id: int | None = None) -> dict[str, Any]:
     with db.session() as session:
         out: dict[str, Any] = {}
+        if item_id is not None:
+            item = session.get(ReviewItem, item_id)
+            if item is not None:
+                out["review_item"] = to_wire(item)
+                conversation_id = conversation_id or (item.conversation_id or 0)
         conversation = session.get(Conversation, conversation_id)
         if conversation is not None:
             out["conversation"] = to_wire(conversation)
@@ -64,12 +70,14 @@ async def _run(
     if outcome.deliver is not None:
         await asyncio.to_thread(deliver, ctx.db, ctx.gateway, outcome.deliver)
         ctx.feed.notify()
-    rows = await asyncio.to_thread(_rows, ctx.db, outcome.result.get("message_id"), conversation_id)
+    item_id = outcome.result.get("held") or outcome.result.get("item_id")
+    rows = await asyncio.to_thread(_rows, ctx.db, outcome.result.get("message_id"), conversation_id, item_id)
     return outcome, rows
 
 
 async def command(request: web.Request) -> web.Response:
-    """`POST /api/commands` {command_id, kind, conversation_id, args, seat, seat_name}: applied once.
+    """`POST /api/commands` {command_id, kind, conversation_id, args}: applied once, in the name of the
+    signed-in colleague.
     200 with the changed rows, or 422 with the reason and the conversation as the hub has it, so a
     desktop can take back what it showed ahead of time."""
     ctx = context(request)
@@ -80,11 +88,11 @@ async def command(request: web.Request) -> web.Response:
         args = body.get("args") or {}
         if not isinstance(args, dict):
             raise TypeError("args")
-        seat = commands.Seat(body.get("seat"), body.get("seat_name"))
     except (KeyError, ValueError, TypeError) as exc:
         raise web.HTTPBadRequest(text="expected command_id, kind, conversation_id, args") from exc
+    seat = seat_of(request)
     outcome, rows = await _run(ctx, command_id, kind, conversation_id, args, seat)
-    status = 200 if outcome.state == CommandState.APPLIED else 422
+    status = 200 if outcome.state == CommandState.APPLIED else (403 if outcome.result.get("forbidden") else 422)
     answer = {"state": outcome.state, "result": outcome.result, "error": outcome.error, **rows}
     return web.json_response(answer, status=status)
 
@@ -99,27 +107,24 @@ async def reply(request: web.Request) -> web.Response:
         content = str(body["content"])
     except (ValueError, KeyError, TypeError) as exc:
         raise web.HTTPBadRequest(text="expected JSON with command_id, conversation_id, content") from exc
-    seat = commands.Seat(None, None)
-    outcome, rows = await _run(ctx, command_id, "reply", conversation_id, {"content": content}, seat)
+    outcome, rows = await _run(ctx, command_id, "reply", conversation_id, {"content": content}, seat_of(request))
     if outcome.state != CommandState.APPLIED:
-        return web.json_response({"error": outcome.error}, status=422)
+        return web.json_response({"error": outcome.error}, status=403 if outcome.result.get("forbidden") else 422)
+    if "held" in outcome.result:
+        return web.json_response({"held": outcome.result["held"], "reason": outcome.result["reason"]}, status=202)
     return web.json_response({"message": rows["message"]})
 
 
 async def presence(request: web.Request) -> web.Response:
-    """`POST /api/presence` {seat, name, conversation_id, typing, take_over}: what this seat has open.
-    A seat's first report registers it as a colleague others can assign to."""
+    """`POST /api/presence` {conversation_id, typing, take_over}: what the signed-in colleague has open."""
     ctx = context(request)
     body = await _body(request)
     try:
-        login, name = str(body["seat"])[:64], str(body["name"])[:100]
         conversation_id = None if body.get("conversation_id") is None else int(body["conversation_id"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise web.HTTPBadRequest(text="expected seat, name, conversation_id") from exc
-    if (login, name) not in ctx.seats:
-        await asyncio.to_thread(commands.register_seat, ctx.db, login, name)
-        ctx.seats.add((login, name))
-        ctx.feed.notify()
+    except (ValueError, TypeError) as exc:
+        raise web.HTTPBadRequest(text="expected conversation_id") from exc
+    seat = seat_of(request)
+    login, name = str(seat.login), str(seat.name)
     if body.get("take_over") and conversation_id is not None:
         ctx.presence.take_over(conversation_id, login, name)
         changed = True

@@ -13,7 +13,9 @@ from typing import Any
 
 from aiohttp import web
 
+from console.audit import record
 from console.files import write_atomically
+from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.inbox import commands
 from console.replies.codec import rule_to_dict
@@ -52,10 +54,23 @@ async def get_wordlists(request: web.Request) -> web.Response:
     return web.json_response({"files": files, "problems": screener.problems})
 
 
-def _save_lists(ctx: HubContext, files: dict[str, str]) -> Screener:
+def _changed_lines(before: str, after: str, limit: int = 200) -> dict[str, list[str]]:
+    """What an edit of a list removed and added, line by line (the record stays small for long lists)."""
+    old, new = before.splitlines(), after.splitlines()
+    return {
+        "removed": [line for line in old if line not in set(new)][:limit],
+        "added": [line for line in new if line not in set(old)][:limit],
+    }
+
+
+def _save_lists(ctx: HubContext, files: dict[str, str], actor: str) -> Screener:
     folder = wordlists_dir(ctx)
+    before = _read_lists(folder)
     for name, text in files.items():
         write_atomically(folder / name, text)
+    with ctx.db.session() as session:
+        changed = {name: _changed_lines(before.get(name, ""), text) for name, text in files.items()}
+        record(session, actor, "wordlists_change", "wordlists", files=changed)
     return load_screener(ctx)
 
 
@@ -63,6 +78,8 @@ async def put_wordlists(request: web.Request) -> web.Response:
     """`PUT /api/wordlists` {"files": {"sensitive.txt": "…", …}}: saved, and the check rebuilt at once.
     Lines that cannot be read are kept in the file and reported back, never silently dropped."""
     ctx = context(request)
+    if not seat_of(request).reviewer:
+        return web.json_response({"error": "只有审核人或管理员可以修改错敏词词表。"}, status=403)
     try:
         body = await request.json()
         files = body["files"]
@@ -72,7 +89,7 @@ async def put_wordlists(request: web.Request) -> web.Response:
             raise TypeError
     except (ValueError, KeyError, TypeError) as exc:
         raise web.HTTPBadRequest(text=f"expected {{files: {{name: text}}}} with names in {WORDLIST_FILES}") from exc
-    screener = await asyncio.to_thread(_save_lists, ctx, files)
+    screener = await asyncio.to_thread(_save_lists, ctx, files, seat_of(request).login or "?")
     ctx.feed.notify()
     return web.json_response(
         {"files": await asyncio.to_thread(_read_lists, wordlists_dir(ctx)), "problems": screener.problems}
@@ -87,9 +104,9 @@ async def import_from_wechat(request: web.Request) -> web.Response:
         body = await request.json()
         appid = str(body["account"])
         command_id = str(body.get("command_id") or uuid.uuid4().hex)
-        seat = commands.Seat(body.get("seat"), body.get("seat_name"))
     except (ValueError, KeyError, TypeError) as exc:
         raise web.HTTPBadRequest(text="expected {account}") from exc
+    seat = seat_of(request)
     try:
         info = await asyncio.to_thread(ctx.gateway.current_autoreply_info, appid)
     except WeChatError as exc:

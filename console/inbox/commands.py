@@ -13,11 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from console.audit import record
 from console.inbox.presence import LockHeld, PresenceBoard
 from console.inbox.window import window_state
 from console.replies import library
 from console.replies.screening_gate import OverrideRefused, ScreenBlocked, ScreenGate
 from console.replies.sending import ReplyRefused, new_reply
+from console.review import queue as review_queue
+from console.review.commands import REVIEW_KINDS, decide, hold_reason, staff_of
 from console.screening import Screener
 from console.store.database import Database, next_seq
 from console.store.models import (
@@ -37,7 +40,7 @@ from console.timeutil import iso, parse_iso, utcnow
 
 CONVERSATION_KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
 # Library commands (templates, rules, account values) belong to no conversation: conversation_id 0.
-KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS)
+KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS) + REVIEW_KINDS
 SETTABLE = {s.value for s in ConversationStatus} - {ConversationStatus.SNOOZED.value, ConversationStatus.REVIEW.value}
 MAX_NOTE = 4000
 MAX_LABELS = 10
@@ -61,8 +64,19 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Seat:
+    """Who sends a command: on the hub, the signed-in colleague (never what a desk claims)."""
+
     login: str | None
     name: str | None
+    staff_id: int | None = None
+    roles: str = ""
+
+    def has_role(self, role: Role) -> bool:
+        return f"|{role.value}|" in self.roles
+
+    @property
+    def reviewer(self) -> bool:
+        return self.has_role(Role.SUPERVISOR) or self.has_role(Role.ADMINISTRATOR)
 
 
 def apply(
@@ -120,14 +134,19 @@ def _apply_once(
                 if kind in library.HANDLERS:
                     result = library.apply(session, kind, args, seat.name or "同事", gate, now)
                     outcome = Outcome(CommandState.APPLIED, result)
+                elif kind in REVIEW_KINDS:
+                    outcome = _review(session, kind, args, seat, now)
                 else:
                     conversation = session.get(Conversation, conversation_id)
                     if conversation is None:
                         raise CommandRefused("找不到这个会话，可能已被删除。")
                     if kind == "reply":
-                        text = str(args.get("content", ""))
-                        gate.check(session, text, "reply", args.get("override"), account_id=conversation.account_id)
-                    outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
+                        outcome = _reply_or_hold(session, board, conversation, args, seat, now, gate, command_id)
+                    else:
+                        outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
+                _audit(session, seat, kind, conversation_id, args, outcome, gate)
+        except review_queue.ReviewRefused as exc:
+            outcome = Outcome(CommandState.REFUSED, {"error": str(exc), "forbidden": exc.forbidden})
         except ScreenBlocked as exc:
             session.add(exc.event)  # the refusal is on record even though nothing else was kept
             outcome = Outcome(CommandState.REFUSED, {"error": str(exc), "hits": exc.hits})
@@ -145,6 +164,93 @@ def _apply_once(
             )
         )
     return outcome
+
+
+def _reply_or_hold(
+    session: Session,
+    board: PresenceBoard,
+    conversation: Conversation,
+    args: dict[str, Any],
+    seat: Seat,
+    now: datetime,
+    gate: ScreenGate,
+    command_id: str,
+) -> Outcome:
+    """Send the reply, or hold it for a supervisor when the account's policy (or the operator) asks."""
+    text = str(args.get("content", ""))
+    if args.get("review_item") is not None:  # a held reply goes out only by a supervisor's approval
+        raise review_queue.ReviewRefused("这条回复正在等待审核，只有审核通过后才会发出，不能直接发送。", forbidden=True)
+    if seat.staff_id is not None:
+        hits = gate.hits(text)
+        reason = hold_reason(
+            session,
+            conversation,
+            reviewer=seat.reviewer,
+            asked=bool(args.get("submit_for_review")),
+            hits=hits,
+            labels=label_names(conversation.labels),
+        )
+        if reason is not None:
+            author = staff_of(session, seat.staff_id)
+            item = review_queue.hold_reply(session, conversation, author, text, reason, hits, command_id, now)
+            return Outcome(CommandState.APPLIED, {"held": item.id, "reason": reason})
+    gate.check(session, text, "reply", args.get("override"), account_id=conversation.account_id)
+    return _reply(session, board, conversation, args, seat, now)
+
+
+def _review(session: Session, kind: str, args: dict[str, Any], seat: Seat, now: datetime) -> Outcome:
+    decision = decide(session, kind, args, staff_of(session, seat.staff_id), now)
+    outcome = Outcome(CommandState.APPLIED, decision.result)
+    if decision.send and decision.item.conversation_id is not None:
+        conversation = session.get(Conversation, decision.item.conversation_id)
+        if conversation is None:
+            raise CommandRefused("找不到这条回复的会话，可能已被删除。")
+        message = new_reply(session, conversation, decision.item.content, None, decision.item.author_name)
+        if conversation.status in (ConversationStatus.NEW, ConversationStatus.SNOOZED, ConversationStatus.REVIEW):
+            conversation.status = ConversationStatus.OPEN
+        conversation.seq = message.seq
+        review_queue.mark_sent(session, decision.item.id, message.id, now)
+        outcome.deliver = message.id
+        outcome.result["message_id"] = message.id
+    outcome.result["action"] = decision.action
+    return outcome
+
+
+_AUDITED = {
+    "template_save": "template_change",
+    "template_archive": "template_change",
+    "templates_import": "template_change",
+    "rule_save": "rule_change",
+    "rule_delete": "rule_change",
+    "rules_import": "rule_change",
+    "values_save": "template_change",
+}
+
+
+def _audit(
+    session: Session,
+    seat: Seat,
+    kind: str,
+    conversation_id: int,
+    args: dict[str, Any],
+    outcome: Outcome,
+    gate: ScreenGate,
+) -> None:
+    """Sends, holds, review decisions, passes and changes to the office's wording go on the record."""
+    actor = seat.login or "system"
+    for event in gate.passed:
+        record(session, actor, "override", f"conversation:{conversation_id}", reason=event.reason, hits=event.hits)
+    result = outcome.result
+    if kind == "reply":
+        action = "hold" if "held" in result else "send"
+        after = {"text": args.get("content"), **({"reason": result["reason"]} if "held" in result else {})}
+        record(session, actor, action, f"conversation:{conversation_id}", after=after)
+    elif kind in REVIEW_KINDS:
+        item_id = result.get("item_id")
+        detail = {k: args[k] for k in ("edited_text", "comment", "note", "text") if args.get(k)}
+        record(session, actor, str(result.get("action") or kind), f"review:{item_id}", after=detail or None)
+    elif kind in _AUDITED:
+        record(session, actor, _AUDITED[kind], kind, after={k: v for k, v in args.items() if k != "override"})
 
 
 def _reply(

@@ -3,8 +3,8 @@ rule's reply, an account's values) is screened again here, so a desktop with old
 calling the API directly, cannot get a blocked text past the check.
 
 A text with blocking hits is refused (ScreenBlocked, with each hit's place, reason and correction) and
-the refusal is recorded; it passes only with a supervisor's override — another person than the one
-sending, holding the supervisor or administrator role — and the override is recorded with the reason.
+the refusal is recorded; it passes only with the override of a signed-in supervisor or administrator
+(their own desk, with a reason, recorded) — an operator's blocked reply goes to the review queue instead.
 """
 
 from __future__ import annotations
@@ -59,6 +59,12 @@ class ScreenGate:
     conversation_id: int | None = None
     passed: list[ScreenEvent] = field(default_factory=list)
 
+    def hits(self, text: str) -> list[dict[str, Any]]:
+        """Every finding in `text` (warnings too), as stored with a held reply."""
+        if self.screener is None or not text.strip():
+            return []
+        return [hit_to_dict(hit) for hit in self.screener.check(text)]
+
     def check(
         self, session: Session, text: str, what: str, override: Any = None, account_id: int | None = None
     ) -> None:
@@ -99,8 +105,10 @@ class ScreenGate:
         staff = session.scalar(select(Staff).where(Staff.login == login)) if login else None
         if staff is None or not staff.active:
             raise OverrideRefused("放行需要审核人：找不到这位审核人，或已停用。")
-        if self.operator_login is not None and login == self.operator_login:
-            raise OverrideRefused("不能放行自己提交的内容，请另一位审核人放行。")
+        if self.operator_login is not None and login != self.operator_login:
+            # The pass is given by the signed-in colleague, never in someone else's name: an operator
+            # asks for it by submitting the reply for review instead.
+            raise OverrideRefused("放行只能由审核人在自己的工作台上操作。经办人请点“提交审核”，由审核人在审核页通过。")
         if not (staff.has_role(Role.SUPERVISOR) or staff.has_role(Role.ADMINISTRATOR)):
             raise OverrideRefused(f"{staff.name}不是审核人，不能放行。请找本单位的审核人。")
         if len(reason) < MIN_REASON:

@@ -20,10 +20,18 @@ class HubRefused(RuntimeError):
         self.answer = answer or {}
 
 
+class NotSignedIn(HubRefused):
+    """The hub wants a signed-in colleague: no token, or the session expired or was ended."""
+
+
 class HubClient:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, token: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
+        self.token = token  # the session token from sign-in (kept in the key store, never on disk)
         self._session: aiohttp.ClientSession | None = None
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -33,11 +41,18 @@ class HubClient:
     async def _request(self, method: str, path: str, timeout: float, **kwargs: Any) -> dict[str, Any]:
         try:
             async with self._http().request(
-                method, self.base_url + path, timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=5), **kwargs
+                method,
+                self.base_url + path,
+                timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=5),
+                headers=self.headers(),
+                **kwargs,
             ) as response:
                 if response.status >= 500:
                     raise HubUnreachable(f"hub answered {response.status}")
                 data = await response.json(content_type=None) if response.content_type == "application/json" else {}
+                if response.status == 401:
+                    reason = data.get("error") if isinstance(data, dict) else None
+                    raise NotSignedIn(reason or "请先登录。", data if isinstance(data, dict) else {})
                 if response.status >= 400:
                     reason = data.get("error") if isinstance(data, dict) else None
                     raise HubRefused(
@@ -53,30 +68,36 @@ class HubClient:
             params["presence"] = str(presence)
         return await self._request("GET", "/api/changes", timeout=wait + 15, params=params)
 
-    async def command(
-        self, command_id: str, kind: str, conversation_id: int, args: dict[str, Any], seat: str, seat_name: str
-    ) -> dict[str, Any]:
+    async def sign_in(self, login: str, password: str) -> dict[str, Any]:
+        """{token, staff, expires_at}; keeps the token for the calls that follow."""
+        answer = await self._request("POST", "/api/sign-in", timeout=20, json={"login": login, "password": password})
+        self.token = str(answer["token"])
+        return answer
+
+    async def sign_out(self) -> None:
+        if self.token:
+            try:
+                await self._request("POST", "/api/sign-out", timeout=10)
+            finally:
+                self.token = None
+
+    async def me(self) -> dict[str, Any]:
+        return (await self._request("GET", "/api/me", timeout=10))["staff"]
+
+    async def status(self) -> dict[str, Any]:
+        return await self._request("GET", "/api/status", timeout=10)
+
+    async def first_admin(self, login: str, name: str, password: str) -> dict[str, Any]:
+        body = {"login": login, "name": name, "password": password}
+        return await self._request("POST", "/api/first-admin", timeout=20, json=body)
+
+    async def command(self, command_id: str, kind: str, conversation_id: int, args: dict[str, Any]) -> dict[str, Any]:
         """Apply one command; HubRefused carries the hub's reason and its answer (`exc.answer`)."""
-        body = {
-            "command_id": command_id,
-            "kind": kind,
-            "conversation_id": conversation_id,
-            "args": args,
-            "seat": seat,
-            "seat_name": seat_name,
-        }
+        body = {"command_id": command_id, "kind": kind, "conversation_id": conversation_id, "args": args}
         return await self._request("POST", "/api/commands", timeout=60, json=body)
 
-    async def presence(
-        self, seat: str, name: str, conversation_id: int | None, typing: bool, take_over: bool = False
-    ) -> dict[str, Any]:
-        body = {
-            "seat": seat,
-            "name": name,
-            "conversation_id": conversation_id,
-            "typing": typing,
-            "take_over": take_over,
-        }
+    async def presence(self, conversation_id: int | None, typing: bool, take_over: bool = False) -> dict[str, Any]:
+        body = {"conversation_id": conversation_id, "typing": typing, "take_over": take_over}
         return await self._request("POST", "/api/presence", timeout=10, json=body)
 
     async def reply(self, command_id: str, conversation_id: int, content: str) -> dict[str, Any]:
@@ -91,11 +112,9 @@ class HubClient:
     async def save_wordlists(self, files: dict[str, str]) -> dict[str, Any]:
         return await self._request("PUT", "/api/wordlists", timeout=30, json={"files": files})
 
-    async def import_wechat_rules(
-        self, command_id: str, appid: str, replace: bool, seat: str, seat_name: str
-    ) -> dict[str, Any]:
+    async def import_wechat_rules(self, command_id: str, appid: str, replace: bool) -> dict[str, Any]:
         """Read an account's auto-reply setup from WeChat into rules; `notes` says what did not carry over."""
-        body = {"command_id": command_id, "account": appid, "replace": replace, "seat": seat, "seat_name": seat_name}
+        body = {"command_id": command_id, "account": appid, "replace": replace}
         return await self._request("POST", "/api/rules/import-wechat", timeout=60, json=body)
 
     async def close(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +79,13 @@ class MediaUnavailable(Exception):
 class MediaCache:
     """Files of messages, by message id, in `root`, fetched from the hub at `base_url` when missing."""
 
-    def __init__(self, root: Path, base_url: str, timeout: float = 120.0) -> None:
+    def __init__(
+        self, root: Path, base_url: str, timeout: float = 120.0, token: Callable[[], str | None] | None = None
+    ) -> None:
         self.root = root
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.token = token or (lambda: None)  # the desk's current session token
         self._session: aiohttp.ClientSession | None = None
 
     @staticmethod
@@ -118,7 +122,9 @@ class MediaCache:
         url = f"{self.base_url}/api/media/{int(message_id)}"
         params = {"thumb": "1"} if thumb else {}
         try:
-            async with self._http().get(url, params=params) as response:
+            token = self.token()
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            async with self._http().get(url, params=params, headers=headers) as response:
                 if response.status == 200:
                     return await response.read(), response.content_type or FALLBACK_TYPE
                 body: Any = None

@@ -58,6 +58,8 @@ class Replica:
             batch["messages"] = [answer["message"]]
         if answer.get("conversation"):
             batch["conversations"] = [answer["conversation"]]
+        if answer.get("review_item"):
+            batch["review_items"] = [answer["review_item"]]
         return self.apply(batch) if batch else 0
 
     def conversations(self, flt: views.InboxFilter | None = None) -> list[views.ConversationRow]:

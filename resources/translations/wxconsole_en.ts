@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="45"/>
+        <location filename="../../ui/app.py" line="48"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="111"/>
@@ -12,12 +12,12 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="128"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="423"/>
+        <location filename="../../ui/inbox/controller.py" line="445"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -82,7 +82,7 @@
     <message>
         <location filename="../../ui/inbox/composer.py" line="92"/>
         <location filename="../../ui/replies/library_page.py" line="539"/>
-        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <location filename="../../ui/replies/library_page.py" line="1000"/>
         <source>常用回复</source>
         <translation>Reply templates</translation>
     </message>
@@ -164,25 +164,25 @@
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="417"/>
+        <location filename="../../ui/inbox/controller.py" line="439"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="419"/>
+        <location filename="../../ui/inbox/controller.py" line="441"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="419"/>
-        <location filename="../../ui/inbox/page.py" line="244"/>
+        <location filename="../../ui/inbox/controller.py" line="441"/>
+        <location filename="../../ui/inbox/page.py" line="246"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="421"/>
-        <location filename="../../ui/inbox/page.py" line="367"/>
+        <location filename="../../ui/inbox/controller.py" line="443"/>
+        <location filename="../../ui/inbox/page.py" line="369"/>
         <location filename="../../ui/replies/library_page.py" line="164"/>
         <source>标签：</source>
         <translation>Labels: </translation>
@@ -194,13 +194,13 @@
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="83"/>
-        <location filename="../../ui/inbox/page.py" line="376"/>
+        <location filename="../../ui/inbox/page.py" line="378"/>
         <source>已等待 {t}</source>
         <translation>Waiting {t}</translation>
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="86"/>
-        <location filename="../../ui/inbox/page.py" line="365"/>
+        <location filename="../../ui/inbox/page.py" line="367"/>
         <source>负责：</source>
         <translation>Assigned to: </translation>
     </message>
@@ -354,33 +354,39 @@
         <translation>Select a conversation on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="253"/>
+        <location filename="../../ui/inbox/page.py" line="255"/>
         <location filename="../../ui/shortcuts.py" line="65"/>
         <source>添加标签</source>
         <translation>Add label</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="253"/>
+        <location filename="../../ui/inbox/page.py" line="255"/>
         <source>选择或输入标签（如 社保、投诉、咨询）：</source>
         <translation>Choose or type a label (e.g. social security, complaint, enquiry):</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="355"/>
+        <location filename="../../ui/inbox/page.py" line="357"/>
         <source>搜索结果中的会话</source>
         <translation>Conversation from search results</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="371"/>
+        <location filename="../../ui/inbox/page.py" line="373"/>
         <source>稍后处理至 {t}</source>
         <translation>Snoozed until {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="373"/>
+        <location filename="../../ui/inbox/page.py" line="375"/>
         <source>粉丝回复时提醒</source>
         <translation>Remind me when the follower replies</translation>
     </message>
     <message>
+        <location filename="../../ui/inbox/page.py" line="443"/>
+        <source>已提交审核：审核人通过后自动发出，退回时会在这里看到意见。</source>
+        <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
@@ -426,7 +432,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
@@ -449,12 +455,22 @@
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>已登录：{0}</source>
+        <translation>Signed in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
@@ -484,17 +500,17 @@ WeChat Console</translation>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="125"/>
+        <location filename="../../ui/replies/library_controller.py" line="122"/>
         <source>连不上服务端，无法读取微信后台的设置。请联网后再试。</source>
         <translation>Cannot reach the server, so the settings on the WeChat platform cannot be read. Please try again once you are online.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="133"/>
+        <location filename="../../ui/replies/library_controller.py" line="130"/>
         <source>已从微信后台导入 {0} 条规则。</source>
         <translation>Imported {0} rule(s) from WeChat.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="166"/>
+        <location filename="../../ui/replies/library_controller.py" line="163"/>
         <source>连不上服务端，词表没有保存。编辑内容仍在窗口中，请联网后再点保存。</source>
         <translation>Cannot reach the server; the word lists were not saved. Your edits are still in the window; click “Save lists” again once you are online.</translation>
     </message>
@@ -594,7 +610,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="281"/>
-        <location filename="../../ui/replies/library_page.py" line="1149"/>
+        <location filename="../../ui/replies/library_page.py" line="1143"/>
         <source>从微信后台导入</source>
         <translation>Import from WeChat</translation>
     </message>
@@ -880,254 +896,253 @@ WeChat Console</translation>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="949"/>
-        <location filename="../../ui/replies/library_page.py" line="1081"/>
-        <location filename="../../ui/replies/library_page.py" line="1183"/>
+        <location filename="../../ui/replies/library_page.py" line="953"/>
+        <location filename="../../ui/replies/library_page.py" line="1177"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <location filename="../../ui/replies/library_page.py" line="964"/>
         <source>正在归档…</source>
         <translation>Archiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <location filename="../../ui/replies/library_page.py" line="964"/>
         <source>正在取消归档…</source>
         <translation>Unarchiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="960"/>
+        <location filename="../../ui/replies/library_page.py" line="967"/>
         <source>导入常用回复</source>
         <translation>Import reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="966"/>
-        <location filename="../../ui/replies/library_page.py" line="969"/>
-        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <location filename="../../ui/replies/library_page.py" line="973"/>
+        <location filename="../../ui/replies/library_page.py" line="976"/>
+        <location filename="../../ui/replies/library_page.py" line="979"/>
+        <location filename="../../ui/replies/library_page.py" line="1096"/>
+        <location filename="../../ui/replies/library_page.py" line="1099"/>
         <location filename="../../ui/replies/library_page.py" line="1102"/>
-        <location filename="../../ui/replies/library_page.py" line="1105"/>
-        <location filename="../../ui/replies/library_page.py" line="1108"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="969"/>
-        <location filename="../../ui/replies/library_page.py" line="1105"/>
+        <location filename="../../ui/replies/library_page.py" line="976"/>
+        <location filename="../../ui/replies/library_page.py" line="1099"/>
         <source>无法读取文件“{name}”：{error}</source>
         <translation>Cannot read the file “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <location filename="../../ui/replies/library_page.py" line="979"/>
         <source>“{name}”中没有模板。</source>
         <translation>“{name}” contains no templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="986"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
         <source>正在导入 {n} 个模板…</source>
         <translation>Importing {n} template(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="991"/>
-        <location filename="../../ui/replies/library_page.py" line="999"/>
-        <location filename="../../ui/replies/library_page.py" line="1002"/>
-        <location filename="../../ui/replies/library_page.py" line="1131"/>
-        <location filename="../../ui/replies/library_page.py" line="1139"/>
-        <location filename="../../ui/replies/library_page.py" line="1142"/>
+        <location filename="../../ui/replies/library_page.py" line="998"/>
+        <location filename="../../ui/replies/library_page.py" line="1006"/>
+        <location filename="../../ui/replies/library_page.py" line="1009"/>
+        <location filename="../../ui/replies/library_page.py" line="1125"/>
+        <location filename="../../ui/replies/library_page.py" line="1133"/>
+        <location filename="../../ui/replies/library_page.py" line="1136"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="991"/>
+        <location filename="../../ui/replies/library_page.py" line="998"/>
         <source>列表中没有模板。请调整筛选条件后再导出。</source>
         <translation>There are no templates in the list. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <location filename="../../ui/replies/library_page.py" line="1000"/>
         <source>导出常用回复</source>
         <translation>Export reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1004"/>
+        <location filename="../../ui/replies/library_page.py" line="1011"/>
         <source>已导出 {n} 个模板到 {path}</source>
         <translation>Exported {n} template(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1023"/>
+        <location filename="../../ui/replies/library_page.py" line="1030"/>
         <source>共 {n} 条规则</source>
         <translation>{n} rule(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1025"/>
+        <location filename="../../ui/replies/library_page.py" line="1032"/>
         <source>显示 {n} 条，共 {total} 条</source>
         <translation>Showing {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1033"/>
-        <location filename="../../ui/replies/library_page.py" line="1052"/>
+        <location filename="../../ui/replies/library_page.py" line="1040"/>
+        <location filename="../../ui/replies/library_page.py" line="1059"/>
         <location filename="../../ui/replies/rule_editor.py" line="114"/>
         <location filename="../../ui/replies/rule_editor.py" line="461"/>
         <source>新规则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1088"/>
+        <location filename="../../ui/replies/library_page.py" line="1082"/>
         <source>删除规则“{name}”？删除后这条规则不再自动回复。</source>
         <translation>Delete the rule “{name}”? Once deleted, it will no longer send auto-replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1089"/>
+        <location filename="../../ui/replies/library_page.py" line="1083"/>
         <source>删除规则</source>
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1093"/>
+        <location filename="../../ui/replies/library_page.py" line="1087"/>
         <source>正在删除…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1096"/>
+        <location filename="../../ui/replies/library_page.py" line="1090"/>
         <source>导入自动回复规则</source>
         <translation>Import auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1108"/>
+        <location filename="../../ui/replies/library_page.py" line="1102"/>
         <source>“{name}”中没有规则。</source>
         <translation>“{name}” contains no rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1126"/>
+        <location filename="../../ui/replies/library_page.py" line="1120"/>
         <source>正在导入 {n} 条规则…</source>
         <translation>Importing {n} rule(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1131"/>
+        <location filename="../../ui/replies/library_page.py" line="1125"/>
         <source>表中没有规则。请调整筛选条件后再导出。</source>
         <translation>There are no rules in the table. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1133"/>
+        <location filename="../../ui/replies/library_page.py" line="1127"/>
         <source>导出自动回复规则</source>
         <translation>Export auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1133"/>
+        <location filename="../../ui/replies/library_page.py" line="1127"/>
         <source>自动回复规则</source>
         <translation>Auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1144"/>
+        <location filename="../../ui/replies/library_page.py" line="1138"/>
         <source>已导出 {n} 条规则到 {path}</source>
         <translation>Exported {n} rule(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1149"/>
+        <location filename="../../ui/replies/library_page.py" line="1143"/>
         <source>还没有公众号。请先在服务端登记公众号。</source>
         <translation>No accounts yet. Please register an account on the server first.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1159"/>
+        <location filename="../../ui/replies/library_page.py" line="1153"/>
         <source>正在读取“{name}”在微信后台的自动回复设置…</source>
         <translation>Reading the auto-reply settings of “{name}” from WeChat…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1194"/>
-        <location filename="../../ui/replies/library_page.py" line="1208"/>
-        <location filename="../../ui/replies/library_page.py" line="1235"/>
+        <location filename="../../ui/replies/library_page.py" line="1188"/>
+        <location filename="../../ui/replies/library_page.py" line="1202"/>
+        <location filename="../../ui/replies/library_page.py" line="1229"/>
         <source>没有保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1194"/>
+        <location filename="../../ui/replies/library_page.py" line="1188"/>
         <source>没有完成归档：</source>
         <translation>Not archived: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1199"/>
-        <location filename="../../ui/replies/library_page.py" line="1214"/>
-        <location filename="../../ui/replies/library_page.py" line="1239"/>
+        <location filename="../../ui/replies/library_page.py" line="1193"/>
+        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <location filename="../../ui/replies/library_page.py" line="1233"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1199"/>
-        <location filename="../../ui/replies/library_page.py" line="1214"/>
+        <location filename="../../ui/replies/library_page.py" line="1193"/>
+        <location filename="../../ui/replies/library_page.py" line="1208"/>
         <source>已保存。</source>
         <translation>Saved. </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1204"/>
+        <location filename="../../ui/replies/library_page.py" line="1198"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1204"/>
+        <location filename="../../ui/replies/library_page.py" line="1198"/>
         <source>已取消归档</source>
         <translation>Unarchived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <location filename="../../ui/replies/library_page.py" line="1202"/>
         <source>没有删除：</source>
         <translation>Not deleted: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1221"/>
+        <location filename="../../ui/replies/library_page.py" line="1215"/>
         <source>已删除规则“{name}”。</source>
         <translation>Deleted the rule “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1225"/>
+        <location filename="../../ui/replies/library_page.py" line="1219"/>
         <source>没有导入（文件中的内容都没有导入）：</source>
         <translation>Not imported (nothing from the file was imported): </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1228"/>
+        <location filename="../../ui/replies/library_page.py" line="1222"/>
         <source>已导入 {n} 个模板。</source>
         <translation>Imported {n} template(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1231"/>
+        <location filename="../../ui/replies/library_page.py" line="1225"/>
         <source>已导入 {n} 条规则。</source>
         <translation>Imported {n} rule(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1282"/>
+        <location filename="../../ui/replies/library_page.py" line="1276"/>
         <source>还没有连接服务端，暂时不能保存。</source>
         <translation>Not connected to the server yet, so saving is not possible for now.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1308"/>
+        <location filename="../../ui/replies/library_page.py" line="1302"/>
         <source>没有保存：有 {n} 处必须修改的错敏词（红色波浪线处）。请修改，或由审核人放行后再保存。</source>
         <translation>Not saved: {n} wording problem(s) must be fixed (red wavy underline). Fix them, or have a supervisor pass them, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1330"/>
+        <location filename="../../ui/replies/library_page.py" line="1324"/>
         <source>放弃修改？</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1331"/>
+        <location filename="../../ui/replies/library_page.py" line="1325"/>
         <source>“{what}”有未保存的修改。要放弃这些修改吗？</source>
         <translation>“{what}” has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1351"/>
+        <location filename="../../ui/replies/library_page.py" line="1345"/>
         <source>Excel 表格或 JSON 文件 (*.xlsx *.json)</source>
         <translation>Excel or JSON files (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1356"/>
+        <location filename="../../ui/replies/library_page.py" line="1350"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1356"/>
+        <location filename="../../ui/replies/library_page.py" line="1350"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1371"/>
+        <location filename="../../ui/replies/library_page.py" line="1365"/>
         <source>无法写入文件“{name}”：{error}。请确认文件没有在 Excel 或 WPS 中打开，并且有写入权限。</source>
         <translation>Cannot write the file “{name}”: {error}. Make sure it is not open in Excel or WPS and that you have permission to write to it.</translation>
     </message>
@@ -1822,6 +1837,16 @@ WeChat Console</translation>
         <translation> (not set: {0}; please fill in before sending)</translation>
     </message>
     <message>
+        <location filename="../../ui/session.py" line="106"/>
+        <source>连不上服务端，请稍后再试。</source>
+        <translation>Cannot reach the hub. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="123"/>
+        <source>连不上服务端，请检查网络后再试。</source>
+        <translation>Cannot reach the hub. Please check the network and try again.</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/page.py" line="95"/>
         <source>办公时间</source>
         <translation>Office hours</translation>
@@ -2231,6 +2256,98 @@ WeChat Console</translation>
         <location filename="../../ui/shortcuts.py" line="143"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="21"/>
+        <source>登录政务微信工作台</source>
+        <translation>Sign in to the Government WeChat Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="23"/>
+        <source>管理员分配的登录名</source>
+        <translation>The login name your administrator gave you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="31"/>
+        <source>服务端：{0}</source>
+        <translation>Hub: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="34"/>
+        <location filename="../../ui/signin.py" line="86"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="35"/>
+        <location filename="../../ui/signin.py" line="88"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="37"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="38"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="56"/>
+        <source>请填写登录名和密码。</source>
+        <translation>Please enter your login and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="69"/>
+        <source>创建管理员</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="70"/>
+        <source>这是新的服务端，还没有任何人员。请先创建管理员账号，之后由管理员为同事添加账号、分配角色。</source>
+        <translation>This is a new hub with no staff yet. Create the administrator account first; the administrator then adds colleagues and gives them roles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="73"/>
+        <source>例如 wangfang（小写字母、数字）</source>
+        <translation>e.g. wangfang (lower-case letters and digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="75"/>
+        <source>例如 王芳</source>
+        <translation>e.g. Wang Fang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="78"/>
+        <source>至少 10 位，含字母和数字</source>
+        <translation>At least 10 characters, letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="87"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="89"/>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="91"/>
+        <source>创建并登录</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="106"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="109"/>
+        <source>请填写登录名和姓名。</source>
+        <translation>Please enter a login and a name.</translation>
     </message>
     <message>
         <source>常用回复模板与关键词自动回复规则。</source>

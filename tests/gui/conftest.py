@@ -8,6 +8,7 @@ import asyncio
 import pytest
 import qasync
 
+from console.settings import Settings
 from ui.app import Console, apply_look
 
 
@@ -24,7 +25,10 @@ def qloop(qapp):
 @pytest.fixture
 def console(world, qloop, qtbot, tmp_path):
     """The window, not yet started: a test starts it inside its scenario, on the running loop."""
-    c = Console(world.hub_url, f"sqlite:///{tmp_path / 'replica.db'}")
+    settings = Settings(seat_login="seat-desk0001", seat_name="王芳")
+    c = Console(
+        world.hub_url, f"sqlite:///{tmp_path / 'replica.db'}", settings, password=world.staff("seat-desk0001", "王芳")
+    )
     qtbot.addWidget(c.window)
     yield c
     qloop.run_until_complete(c.stop())

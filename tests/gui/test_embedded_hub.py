@@ -7,18 +7,33 @@ import asyncio
 import time
 from urllib.parse import urlencode
 
+import keyring
 import requests
 
 from console.accounts import add_account
 from console.sandbox import SandboxState, build_push, random_account
 from console.secrets import AccountSecrets, Vault
 from console.store.database import open_database
+from console.sync.credentials import SERVICE
 from ui.app import Console, replica_url, start_embedded_hub
 
 APPID = "wx5555eeee6666ffff"
 
 
-def test_desktop_with_no_hub_configured_runs_its_own(qloop, qtbot, tmp_path):
+def test_desktop_with_no_hub_configured_runs_its_own(qloop, qtbot, tmp_path, monkeypatch):
+    """…and on its first run the desk creates the first administrator, signs in, and keeps only the
+    session token, in the key store."""
+    asked = []
+
+    async def first_run(dialog):
+        asked.append(type(dialog).__name__)
+        dialog.login.setText("wangfang")
+        dialog.name.setText("王芳")
+        dialog.password.setText("Zhengwu-2026")
+        dialog.again.setText("Zhengwu-2026")
+        return True
+
+    monkeypatch.setattr("ui.session.run_dialog", first_run)
     db_url = f"sqlite:///{tmp_path / 'solo.db'}"
     account = random_account(APPID, "unused", safe_mode=True)
     db = open_database(db_url)
@@ -53,6 +68,11 @@ def test_desktop_with_no_hub_configured_runs_its_own(qloop, qtbot, tmp_path):
             await asyncio.sleep(0.02)
         assert console.window.inbox.conversations.row_at(0).preview == "公积金怎么提取？"
         assert console.window.connection.text() == "已连接服务端"
+        assert asked == ["FirstAdminDialog"]
+        assert console.window.who.text() == "已登录：王芳（管理员、审核）"
+        token = keyring.get_password(SERVICE, hub_url)
+        assert token and token == console.inbox.client.token
+        assert keyring.get_password(SERVICE, "wangfang") is None  # the password is kept nowhere
         await console.stop()
 
     try:

@@ -91,6 +91,7 @@ def test_reply_lock_between_two_desks_on_one_hub(world, console, qloop, qtbot, t
         world.hub_url,
         f"sqlite:///{tmp_path / 'replica-2.db'}",
         Settings(seat_login="seat-0000beef", seat_name="李强"),
+        password=world.staff("seat-0000beef", "李强"),
     )
     qtbot.addWidget(other.window)
 

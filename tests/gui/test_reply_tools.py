@@ -8,24 +8,23 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+import requests
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from console.inbox import commands
 from console.inbox.presence import PresenceBoard
-from console.store.models import ReplyTemplate, Role, ScreenEvent
+from console.store.models import ReplyTemplate, ReviewItem, Role, ScreenEvent
 from tests.conftest import SAFE_APPID
 from tests.gui.test_inbox import until
 from tests.gui.test_inbox_workflow import open_conversation
-from ui.replies.override_dialog import OverrideDialog
 
 ANNA = "oGUItoolsANNA000000000000001"
 WRONG = "张某某县长高度重视社保工作，已作出批示。"
 
 
 def seed(world) -> None:
-    commands.register_seat(world.hub.db, "seat-super001", "李强")
-    commands.set_roles(world.hub.db, "seat-super001", [Role.OPERATOR, Role.SUPERVISOR])
+    world.staff("seat-super001", "李强", (Role.OPERATOR, Role.SUPERVISOR))
     for kind, args in [
         ("values_save", {"account": SAFE_APPID, "values": {"窗口电话": "0910-6668888"}}),
         (
@@ -79,29 +78,47 @@ def test_wrong_title_is_marked_blocked_then_fixed_in_one_click(world, console, q
     qloop.run_until_complete(scenario())
 
 
-def test_supervisor_pass_sends_the_text_and_the_hub_logs_it(world, console, qloop, monkeypatch):
+def test_operator_asks_for_review_and_the_supervisors_approval_sends_it(world, console, qloop):
     seed(world)
-
-    def accept(dialog):
-        dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("seat-super001"))
-        dialog.reason.setPlainText("引用上级通报原文，职务按原文保留")
-        return OverrideDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(OverrideDialog, "exec", accept)
 
     async def scenario():
         console.start()
         page = console.window.inbox
         await asyncio.to_thread(world.push, SAFE_APPID, ANNA, content="县里谁管社保？")
         await open_conversation(page, ANNA)
-        await until(lambda: page.composer.check is not None and page.supervisors)
+        await until(lambda: page.composer.check is not None and page.me[0] == "seat-desk0001")
+        assert not page.i_review  # 王芳 is an operator: her blocked text goes to review
         page.composer.editor.setPlainText(WRONG)
         page.composer.check.check_now()
         page.composer.screen_panel.override_button.click()
+        assert "已提交审核" in page.composer.notice.text()
+
+        def held():
+            with world.hub.db.session() as session:
+                return session.scalar(select(ReviewItem).where(ReviewItem.state == "pending"))
+
+        await until(lambda: held() is not None, 20)
+        assert custom_sent(world) == []
+        item = held()
+        assert item.author_name == "王芳" and "错敏词" in item.reason and item.hits
+        answer = await asyncio.to_thread(
+            lambda: requests.post(
+                f"{world.hub_url}/api/commands",
+                json={
+                    "command_id": uuid.uuid4().hex,
+                    "kind": "review_approve",
+                    "conversation_id": 0,
+                    "args": {"item_id": item.id, "note": "引用上级通报原文"},
+                },
+                headers=world.auth("seat-super001", "李强", (Role.OPERATOR, Role.SUPERVISOR)),
+                timeout=30,
+            )
+        )
+        assert answer.status_code == 200, answer.text
         await until(lambda: custom_sent(world) == [WRONG], 20)
         with world.hub.db.session() as session:
             event = session.scalar(select(ScreenEvent).where(ScreenEvent.outcome == "overridden"))
-            assert (event.supervisor, event.reason) == ("李强", "引用上级通报原文，职务按原文保留")
+            assert (event.supervisor, event.operator) == ("李强", "王芳")
 
     qloop.run_until_complete(scenario())
 
@@ -135,6 +152,8 @@ def test_ctrl_t_finds_a_template_by_pinyin_initials_and_fills_it(world, console,
 
 
 def test_word_lists_edited_in_settings_reach_the_hub_and_the_composer(world, console, qloop):
+    commands.set_roles(world.hub.db, "seat-desk0001", [Role.OPERATOR, Role.SUPERVISOR])  # lists are theirs to edit
+
     async def scenario():
         console.start()
         box = console.window.settings_page.wordlist_box

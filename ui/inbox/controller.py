@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from console.inbox.timers import ResponseClock
 from console.inbox.views import MessageRow
 from console.settings import Settings
-from console.sync.client import HubClient, HubRefused, HubUnreachable
+from console.sync.client import HubClient, HubRefused, HubUnreachable, NotSignedIn
 from console.sync.drafts import Drafts
 from console.sync.outbox import CommandQueue
 from console.sync.replica import Replica
@@ -45,8 +45,10 @@ class InboxController(QObject):
     waitingChanged = Signal(int)  # conversations whose follower waits for an answer
     clockShifted = Signal()  # the hub's clock moved against ours: WeChat's window must be redrawn
     libraryChanged = Signal()  # templates, rules, staff or an account's values changed on the hub
+    reviewChanged = Signal()  # review items or policies changed: the 审核 page and "my work" redraw
     librarySettled = Signal(str, bool, str, object)  # kind, applied, words, the hub's result
     onlineNow = Signal()  # the hub answered after being unreachable (or for the first time)
+    signInNeeded = Signal(str)  # the session ended or expired: the window asks for the password again
 
     def __init__(
         self,
@@ -72,6 +74,7 @@ class InboxController(QObject):
         self._tasks: set[asyncio.Task] = set()
         self._named: dict[str, asyncio.Task] = {}
         self._flush_wanted = asyncio.Event()
+        self._signed_in = asyncio.Event()
         self._presence_wanted = asyncio.Event()
         self._queue_lock = asyncio.Lock()  # commands keep the order the operator gave them
         self._flush_lock = asyncio.Lock()  # the sync loop and the outbox loop both flush; one at a time
@@ -106,6 +109,12 @@ class InboxController(QObject):
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.client.close()
 
+    def signed_in(self, token: str) -> None:
+        """The colleague signed in (again): carry on syncing and sending with the new session."""
+        self.client.token = token
+        self._signed_in.set()
+        self._flush_wanted.set()
+
     def now(self) -> datetime:
         """The hub's "now" (WeChat's window is the hub's business)."""
         return utcnow() + self.hub_offset
@@ -125,10 +134,16 @@ class InboxController(QObject):
         self._spawn(self._load_draft(conversation_id), "draft")
 
     def send_reply(
-        self, conversation_id: int, text: str, take_over: bool = False, override: dict[str, str] | None = None
+        self,
+        conversation_id: int,
+        text: str,
+        take_over: bool = False,
+        override: dict[str, str] | None = None,
+        review: bool = False,
     ) -> None:
-        """`override`: {"supervisor": login, "reason": …} for a text the 错敏词 check stopped."""
-        self._spawn(self._send(conversation_id, text, take_over, override))
+        """`override`: a supervisor's own pass {"supervisor": login, "reason": …} for a text the 错敏词
+        check stopped; `review`: an operator asks a supervisor to approve it instead."""
+        self._spawn(self._send(conversation_id, text, take_over, override, review))
 
     def act(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
         """Status, assign, labels, note, snooze: shown at once, carried to the hub by the outbox."""
@@ -230,7 +245,12 @@ class InboxController(QObject):
         self._flush_wanted.set()
 
     async def _send(
-        self, conversation_id: int, text: str, take_over: bool, override: dict[str, str] | None = None
+        self,
+        conversation_id: int,
+        text: str,
+        take_over: bool,
+        override: dict[str, str] | None = None,
+        review: bool = False,
     ) -> None:
         async with self._queue_lock:
             latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
@@ -239,14 +259,14 @@ class InboxController(QObject):
                 args["take_over"] = True
             if override:
                 args["override"] = override
+            if review:
+                args["submit_for_review"] = True
             await asyncio.to_thread(self.queue.queue, "reply", conversation_id, args)
         await self._queued(conversation_id)
 
     async def _take_over(self, conversation_id: int) -> None:
         try:
-            self.presence = await self.client.presence(
-                self.settings.seat_login, self.settings.seat_name, conversation_id, self._typing, take_over=True
-            )
+            self.presence = await self.client.presence(conversation_id, self._typing, take_over=True)
         except (HubUnreachable, HubRefused) as exc:
             log.info("take over failed: %s", exc)
             return
@@ -271,14 +291,10 @@ class InboxController(QObject):
         settled = 0
         for queued in await asyncio.to_thread(self.queue.waiting):
             try:
-                answer = await self.client.command(
-                    queued.command_id,
-                    queued.kind,
-                    queued.conversation_id,
-                    queued.args,
-                    self.settings.seat_login,
-                    self.settings.seat_name,
-                )
+                answer = await self.client.command(queued.command_id, queued.kind, queued.conversation_id, queued.args)
+            except NotSignedIn as exc:  # the work waits for the colleague to sign in again, nothing is lost
+                self.signInNeeded.emit(str(exc))
+                break
             except HubUnreachable:
                 self._set_online(False, tr(OFFLINE_TEXT))
                 break
@@ -314,9 +330,7 @@ class InboxController(QObject):
                 pass
             self._presence_wanted.clear()
             try:
-                self.presence = await self.client.presence(
-                    self.settings.seat_login, self.settings.seat_name, self.current, self._typing
-                )
+                self.presence = await self.client.presence(self.current, self._typing)
             except (HubUnreachable, HubRefused):
                 continue
             self._emit_presence()
@@ -340,6 +354,12 @@ class InboxController(QObject):
                 batch = await self.client.changes(
                     cursor, wait=25 if caught_up else 0, presence=int(self.presence.get("version", -1))
                 )
+            except NotSignedIn as exc:
+                self.signInNeeded.emit(str(exc))
+                self._set_online(False, str(exc))
+                await self._signed_in.wait()  # the window signs in again, then syncing goes on
+                self._signed_in.clear()
+                continue
             except HubUnreachable as exc:
                 log.info("hub unreachable: %s", exc)
                 self._set_online(False, tr(OFFLINE_TEXT))
@@ -370,6 +390,8 @@ class InboxController(QObject):
                     self.choicesChanged.emit(*await asyncio.to_thread(self.replica.choices))
                 if batch.get("templates") or batch.get("rules") or batch.get("accounts") or batch.get("staff"):
                     self.libraryChanged.emit()
+                if batch.get("review_items") or batch.get("review_policies"):
+                    self.reviewChanged.emit()
                 if self.current in changed or any(
                     n.get("conversation_id") == self.current for n in batch.get("notes", [])
                 ):

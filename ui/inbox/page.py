@@ -147,6 +147,8 @@ class InboxPage(QWidget):
         self.templates = TemplateIndex(())
         self.account_values: dict[str, dict[str, str]] = {}
         self.supervisors: list[tuple[str, str]] = []
+        self.me: tuple[str, str] = ("", "")  # (login, name) of the signed-in colleague
+        self.i_review = False  # a supervisor or administrator passes a blocked text at their own desk
         self.office_hours_text = ""
         self.picker = TemplatePicker(self)
         self.picker.chosen.connect(self._template_chosen)
@@ -430,9 +432,18 @@ class InboxPage(QWidget):
         self.templateUsed.emit(template.id)
 
     def _ask_override(self, result: Any) -> None:
+        """A supervisor passes the text here, with a reason; an operator sends it to the review queue,
+        where a supervisor's approval is the pass."""
         if self.current is None:
             return
-        dialog = OverrideDialog(list(result.hits), self.supervisors, self)
+        if not self.i_review:
+            self.overrideReplyRequested.emit(self.current, result.text, self.composer.took_over, {"review": True})
+            self.composer.sent_with_override()
+            self.composer.load("", None)
+            self.composer.show_notice(tr("已提交审核：审核人通过后自动发出，退回时会在这里看到意见。"), error=False)
+            return
+        dialog = OverrideDialog(list(result.hits), [self.me], self)
+        dialog.supervisor.setCurrentIndex(0)
         if dialog.exec() != OverrideDialog.DialogCode.Accepted:
             return
         login, reason = dialog.values()

@@ -116,11 +116,8 @@ class LibraryController(QObject):
         self.inbox._spawn(self._import(appid, replace), "import-wechat")
 
     async def _import(self, appid: str, replace: bool) -> None:
-        settings = self.inbox.settings
         try:
-            answer = await self.inbox.client.import_wechat_rules(
-                uuid.uuid4().hex, appid, replace, settings.seat_login, settings.seat_name
-            )
+            answer = await self.inbox.client.import_wechat_rules(uuid.uuid4().hex, appid, replace)
         except HubUnreachable:
             self.imported.emit(False, tr("连不上服务端，无法读取微信后台的设置。请联网后再试。"))
             return
