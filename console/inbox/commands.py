@@ -201,7 +201,7 @@ def _reply_or_hold(
 def _review(session: Session, kind: str, args: dict[str, Any], seat: Seat, now: datetime) -> Outcome:
     decision = decide(session, kind, args, staff_of(session, seat.staff_id), now)
     outcome = Outcome(CommandState.APPLIED, decision.result)
-    if decision.send and decision.item.conversation_id is not None:
+    if decision.send and decision.item is not None and decision.item.conversation_id is not None:
         conversation = session.get(Conversation, decision.item.conversation_id)
         if conversation is None:
             raise CommandRefused("找不到这条回复的会话，可能已被删除。")
@@ -245,6 +245,9 @@ def _audit(
         action = "hold" if "held" in result else "send"
         after = {"text": args.get("content"), **({"reason": result["reason"]} if "held" in result else {})}
         record(session, actor, action, f"conversation:{conversation_id}", after=after)
+    elif kind == "review_policy":
+        target = f"policy:{result.get('account')}"
+        record(session, actor, "policy_change", target, before=result.get("before"), after=result.get("after"))
     elif kind in REVIEW_KINDS:
         item_id = result.get("item_id")
         detail = {k: args[k] for k in ("edited_text", "comment", "note", "text") if args.get(k)}

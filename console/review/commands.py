@@ -9,19 +9,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.review import queue
-from console.review.policy import first_reply, policy_for, reply_needs_review
+from console.review.policy import PolicyError, first_reply, policy_for, reply_needs_review, set_policy
 from console.screening import text_hash
-from console.store.models import Conversation, ReviewItem, ScreenEvent, Staff
+from console.store.models import Account, Conversation, ReviewItem, Role, ScreenEvent, Staff
 
-REVIEW_KINDS = ("review_approve", "review_send_back", "review_resubmit", "review_withdraw")
+REVIEW_KINDS = ("review_approve", "review_send_back", "review_resubmit", "review_withdraw", "review_policy")
 
 
 @dataclass(frozen=True)
 class Decision:
-    item: ReviewItem
+    item: ReviewItem | None  # None for a change of policy
     result: dict[str, Any]
     send: bool = False  # approved at the last level: the reply goes out now
     action: str = ""  # for the audit log
@@ -56,7 +57,34 @@ def staff_of(session: Session, staff_id: int | None) -> Staff:
     return staff
 
 
+def _policy(session: Session, args: dict[str, Any], staff: Staff) -> Decision:
+    """An administrator sets which replies of an account wait for review, and the article levels."""
+    if not staff.has_role(Role.ADMINISTRATOR):
+        raise queue.ReviewRefused("只有管理员可以设置审核规则。", forbidden=True)
+    appid = str(args.get("account") or "")
+    account = session.scalar(select(Account).where(Account.appid == appid))
+    if account is None:
+        raise queue.ReviewRefused(f"没有公众号 {appid}。", forbidden=False)
+    before = policy_for(session, account.id)
+    was = {"replies": before.replies, "labels": list(before.labels or []), "article_levels": before.article_levels}
+    try:
+        policy = set_policy(
+            session,
+            account.id,
+            str(args.get("replies") or "none"),
+            [str(label) for label in args.get("labels") or []],
+            int(args.get("article_levels") or 1),
+            staff.name,
+        )
+    except (PolicyError, ValueError) as exc:
+        raise queue.ReviewRefused(str(exc), forbidden=False) from exc
+    now_is = {"replies": policy.replies, "labels": list(policy.labels or []), "article_levels": policy.article_levels}
+    return Decision(None, {"account": appid, "before": was, "after": now_is}, action="policy_change")
+
+
 def decide(session: Session, kind: str, args: dict[str, Any], staff: Staff, now: datetime) -> Decision:
+    if kind == "review_policy":
+        return _policy(session, args, staff)
     try:
         item_id = int(args["item_id"])
     except (KeyError, TypeError, ValueError) as exc:
