@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from console.audit import record
 from console.secrets import AccountSecrets, Vault
 from console.store.database import Database, next_seq
 from console.store.models import Account, AccountType
@@ -22,6 +23,7 @@ def add_account(
     secrets: AccountSecrets,
     safe_mode: bool = True,
     original_id: str | None = None,
+    actor: str = "cli",
 ) -> Account:
     """Secrets first: if the key store refuses, no half-registered account is left behind."""
     if not appid.startswith("wx") or not 10 <= len(appid) <= 32 or not appid.isalnum():
@@ -42,4 +44,12 @@ def add_account(
         account.safe_mode = safe_mode
         account.original_id = original_id
         account.seq = next_seq(session)
+        # That the secrets changed is on record; what they are is not (the log masks every secret key).
+        record(
+            session,
+            actor,
+            "secret_change",
+            f"account:{appid}",
+            after={"name": name, "changed": ["AppSecret", "Token", "EncodingAESKey"]},
+        )
     return account

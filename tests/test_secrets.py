@@ -140,3 +140,28 @@ def test_log_lines_never_carry_credentials(caplog):
         logger.info("POST /cgi-bin/message/custom/send?access_token=%s", "ACCESS123456")
     text = caplog.text
     assert SECRET not in text and "ACCESS123456" not in text and APPID in text
+
+
+def test_a_secret_change_is_on_the_audit_log_without_the_secret(tmp_path):
+    from console.accounts import add_account
+    from console.audit import entries
+    from console.secrets import AccountSecrets, Vault
+    from console.secrets.memory import MemoryKeyring
+    from console.store.database import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'hub.db'}")
+    secret = "S3cretValue0123456789abcdef012345"
+    aes = "a" * 43
+    add_account(
+        db,
+        Vault(MemoryKeyring()),
+        "wx1111aaaa2222bbbb",
+        "某县发布",
+        "subscription",
+        AccountSecrets(secret, "tokenvalue123", aes),
+        True,
+    )
+    with db.session() as session:
+        [entry] = entries(session)
+        assert (entry.action, entry.target) == ("secret_change", "account:wx1111aaaa2222bbbb")
+        assert secret not in str(entry.detail) and aes not in str(entry.detail)

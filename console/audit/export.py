@@ -57,6 +57,30 @@ def export_log(entries: Iterable[AuditEntry], path: Path) -> int:
     return len(rows)
 
 
+def export_rows(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    """The same file from the hub's `/api/audit` answer (rows already in words), for a desk's export."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ExportError(f"只能导出为 .xlsx 或 .csv 文件，“{path.name}”不是。")
+    cells = [
+        [
+            row["id"],
+            row["at"],
+            row["actor"],
+            row["action"],
+            row["target"],
+            json.dumps(scrub(row.get("detail") or {}), ensure_ascii=False, separators=(",", ":")),
+            row["hash"],
+        ]
+        for row in rows
+    ]
+    if suffix == ".xlsx":
+        _write_xlsx(path, cells)
+    else:
+        _write_csv(path, cells)
+    return len(cells)
+
+
 def _cells(entry: AuditEntry) -> list[Any]:
     detail = json.dumps(scrub(entry.detail or {}), ensure_ascii=False, separators=(",", ":"))
     action = action_name(entry.action)

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from console import __version__
-from console.hub import auth_api, callback, commands_api, library_api, media_api, sync_api
+from console.hub import audit_api, auth_api, callback, commands_api, library_api, media_api, sync_api
 from console.hub.context import CONTEXT, HubContext
 from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
@@ -75,6 +75,7 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     app.router.add_post("/wechat/{appid}", callback.push)
     sync_api.add_routes(app)
     auth_api.add_routes(app)
+    audit_api.add_routes(app)
     commands_api.add_routes(app)
     library_api.add_routes(app)
     media_api.add_routes(app, ctx.media_root)

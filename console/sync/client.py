@@ -117,6 +117,11 @@ class HubClient:
         body = {"command_id": command_id, "account": appid, "replace": replace}
         return await self._request("POST", "/api/rules/import-wechat", timeout=60, json=body)
 
+    async def audit(self, limit: int = 200, export: bool = False) -> dict[str, Any]:
+        """The 操作日志 (newest first) and whether its hash chain holds; `export` puts the export on record."""
+        params = {"limit": str(limit), **({"export": "1"} if export else {})}
+        return await self._request("GET", "/api/audit", timeout=30, params=params)
+
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()

@@ -1,0 +1,53 @@
+"""The 操作日志 for supervisors and administrators: the entries (newest first, paged), whether the hash
+chain holds, and an export that is itself on record."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+
+from console.audit import action_name, record, verify
+from console.audit.chain import actor_name, beijing_time, entries, target_text
+from console.hub.auth_api import seat_of
+from console.hub.context import context
+from console.hub.sync_api import query_int
+from console.store.database import Database
+
+
+def _entry(entry: Any) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "at": beijing_time(entry.at, seconds=True),
+        "actor": actor_name(entry.actor),
+        "action": action_name(entry.action),
+        "target": target_text(entry.target),
+        "detail": entry.detail,
+        "hash": entry.hash,
+    }
+
+
+def _read(db: Database, limit: int, before: int | None, export_by: str | None) -> dict[str, Any]:
+    with db.session() as session:
+        verdict = verify(session)
+        rows = [_entry(e) for e in entries(session, limit=limit, before_id=before)]
+        if export_by is not None:
+            record(session, export_by, "export", "audit", rows=len(rows))
+        return {"entries": rows, "ok": verdict.ok, "checked": verdict.checked, "reason": verdict.reason}
+
+
+async def audit_log(request: web.Request) -> web.Response:
+    """`GET /api/audit?limit=N&before=ID&export=1`: reviewers only."""
+    seat = seat_of(request)
+    if not seat.reviewer:
+        return web.json_response({"error": "只有审核人或管理员可以查看操作日志。"}, status=403)
+    limit = max(1, min(query_int(request, "limit", 200), 5000))
+    before = query_int(request, "before", 0) or None
+    export_by = seat.login if request.query.get("export") == "1" else None
+    answer = await asyncio.to_thread(_read, context(request).db, limit, before, export_by)
+    return web.json_response(answer)
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/audit", audit_log)
