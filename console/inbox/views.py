@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from console.store.models import Account, Conversation, Follower, Label, Message, Note, Staff
+from console.store.models import Account, Conversation, Follower, Label, Message, Note, ReviewItem, Staff
 
 MEDIA_TYPES = {"image", "voice", "video", "shortvideo"}
 SORTS = ("recent", "waiting")
@@ -216,6 +216,27 @@ def messages(session: Session, conversation_id: int) -> list[MessageRow]:
     items += [
         MessageRow(n.id, "note", "note", n.body, None, None, n.created_at, author=n.author_name, kind="note")
         for n in notes
+    ]
+    held = session.scalars(
+        select(ReviewItem).where(
+            ReviewItem.conversation_id == conversation_id,
+            ReviewItem.kind == "reply",
+            ReviewItem.state.in_(("pending", "returned", "approved")),
+        )
+    ).all()
+    items += [  # a reply waiting for review (or sent back) shows where it was written
+        MessageRow(
+            r.id,
+            "out",
+            "review",
+            r.content,
+            r.state,
+            r.comment or r.reason,
+            r.created_at,
+            author=r.author_name,
+            kind="review",
+        )
+        for r in held
     ]
     items.sort(key=lambda item: (item.created_at, item.kind != "message", item.id))
     return items

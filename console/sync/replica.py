@@ -12,7 +12,16 @@ from console.inbox import views
 from console.inbox.search import SearchHit, search
 from console.replies import library
 from console.store.database import Database
-from console.store.models import Account, Conversation, ReplyRule, ReplyTemplate, Role, Staff, SyncCounter
+from console.store.models import (
+    Account,
+    Conversation,
+    ReplyRule,
+    ReplyTemplate,
+    ReviewItem,
+    Role,
+    Staff,
+    SyncCounter,
+)
 from console.sync.wire import KEYS, SYNCED, from_wire
 
 CURSOR = "replica_cursor"
@@ -148,3 +157,21 @@ class Replica:
                 return "", None
             follower = conversation.follower
             return conversation.account.appid, follower.remark or follower.nickname
+
+    def returned_reply(self, conversation_id: int, login: str) -> tuple[int, str, str] | None:
+        """(item id, text, the supervisor's comment) of this colleague's reply sent back in this
+        conversation, the newest, or None."""
+        with self.db.session() as session:
+            staff_id = session.scalar(select(Staff.id).where(Staff.login == login))
+            item = session.scalar(
+                select(ReviewItem)
+                .where(
+                    ReviewItem.conversation_id == conversation_id,
+                    ReviewItem.kind == "reply",
+                    ReviewItem.state == "returned",
+                    ReviewItem.author_id == staff_id,
+                )
+                .order_by(ReviewItem.updated_at.desc())
+                .limit(1)
+            )
+            return None if item is None else (item.id, item.content, item.comment or "")

@@ -49,7 +49,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="445"/>
+        <location filename="../../ui/inbox/controller.py" line="463"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -164,24 +164,29 @@
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="439"/>
+        <location filename="../../ui/inbox/controller.py" line="237"/>
+        <source>审核退回：{0}。修改后点发送，会重新提交审核。</source>
+        <translation>Sent back by the reviewer: {0}. Revise it and press Send to submit it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/controller.py" line="457"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="441"/>
+        <location filename="../../ui/inbox/controller.py" line="459"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="441"/>
+        <location filename="../../ui/inbox/controller.py" line="459"/>
         <location filename="../../ui/inbox/page.py" line="246"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="443"/>
+        <location filename="../../ui/inbox/controller.py" line="461"/>
         <location filename="../../ui/inbox/page.py" line="369"/>
         <location filename="../../ui/replies/library_page.py" line="164"/>
         <source>标签：</source>
@@ -215,47 +220,67 @@
         <translation> is viewing</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="109"/>
+        <location filename="../../ui/inbox/delegates.py" line="110"/>
+        <source>审核退回：</source>
+        <translation>Sent back: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="112"/>
+        <source>审核已通过，正在发出</source>
+        <translation>Approved, going out now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="113"/>
+        <source>待审核：</source>
+        <translation>Waiting for review: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="113"/>
+        <source>等待审核人通过后发出</source>
+        <translation>goes out once a supervisor approves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="115"/>
         <source>等待发出：联网后自动按顺序发出</source>
         <translation>Waiting to send: will go out in order once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="111"/>
+        <location filename="../../ui/inbox/delegates.py" line="117"/>
         <source>未执行：</source>
         <translation>Not carried out: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="117"/>
+        <location filename="../../ui/inbox/delegates.py" line="123"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="119"/>
+        <location filename="../../ui/inbox/delegates.py" line="125"/>
         <source>发送失败：</source>
         <translation>Not sent: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="119"/>
+        <location filename="../../ui/inbox/delegates.py" line="125"/>
         <source>原因未知</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="120"/>
+        <location filename="../../ui/inbox/delegates.py" line="126"/>
         <source>发送中…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="169"/>
+        <location filename="../../ui/inbox/delegates.py" line="175"/>
         <source>内部备注（粉丝看不到）</source>
         <translation>Internal note (the follower cannot see it)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="171"/>
+        <location filename="../../ui/inbox/delegates.py" line="177"/>
         <source>自动回复（规则：{0}）</source>
         <translation>Auto-reply (rule: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="175"/>
+        <location filename="../../ui/inbox/delegates.py" line="181"/>
         <source> · 双击查看</source>
         <translation> · double-click to view</translation>
     </message>
@@ -793,6 +818,7 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/replies/library_page.py" line="572"/>
         <location filename="../../ui/replies/library_page.py" line="653"/>
+        <location filename="../../ui/review/audit_log.py" line="46"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1835,6 +1861,111 @@ WeChat Console</translation>
         <location filename="../../ui/replies/template_picker.py" line="78"/>
         <source>（未设置：{0}，请发送前补上）</source>
         <translation> (not set: {0}; please fill in before sending)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="38"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="44"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="65"/>
+        <source>无法读取操作日志：</source>
+        <translation>Cannot read the operation log: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="73"/>
+        <source>日志完整：哈希链校验通过（共 {n} 条）。</source>
+        <translation>The log is intact: the hash chain verifies ({n} entries).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="75"/>
+        <source>日志被改动过：</source>
+        <translation>The log has been altered: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="89"/>
+        <source>导出操作日志</source>
+        <translation>Export the operation log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="89"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="101"/>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/audit_log.py" line="103"/>
+        <source>已导出 {n} 条到 {path}</source>
+        <translation>Exported {n} entries to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="156"/>
+        <source>已通过，回复已发给粉丝。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="158"/>
+        <source>已通过第 {level} 级，等待下一级审核。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="159"/>
+        <source>已审核通过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="161"/>
+        <source>已退回给撰稿人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="163"/>
+        <source>已重新提交，等待审核。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="165"/>
+        <source>已撤回。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="167"/>
+        <source>审核规则已保存。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/session.py" line="106"/>

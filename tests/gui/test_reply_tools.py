@@ -171,3 +171,47 @@ def test_word_lists_edited_in_settings_reach_the_hub_and_the_composer(world, con
         assert "未经核实的传言不得转发" in page.composer.check.check_now().blocking_hits[0].reason
 
     qloop.run_until_complete(scenario())
+
+
+def test_a_reply_sent_back_reopens_in_the_composer_with_the_comment(world, console, qloop):
+    admin = ("admin1", "管理员", (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OPERATOR))
+    supervisor = ("seat-super001", "李强", (Role.OPERATOR, Role.SUPERVISOR))
+
+    def hub_command(who, kind, args):
+        return requests.post(
+            f"{world.hub_url}/api/commands",
+            json={"command_id": uuid.uuid4().hex, "kind": kind, "conversation_id": 0, "args": args},
+            headers=world.auth(*who),
+            timeout=30,
+        )
+
+    assert hub_command(admin, "review_policy", {"account": SAFE_APPID, "replies": "all"}).status_code == 200
+
+    async def scenario():
+        console.start()
+        page = console.window.inbox
+        await asyncio.to_thread(world.push, SAFE_APPID, ANNA, content="低保怎么申请？")
+        await open_conversation(page, ANNA)
+        page.composer.editor.setPlainText("去镇上问问。")
+        page.composer.send_button.click()
+        await until(lambda: any(m.kind == "review" and m.status == "pending" for m in page.messages._rows), 20)
+        assert custom_sent(world) == []  # held for review
+        with world.hub.db.session() as session:
+            item_id = session.scalar(select(ReviewItem.id))
+        back = await asyncio.to_thread(
+            hub_command, supervisor, "review_send_back", {"item_id": item_id, "comment": "请写明地点和所需材料"}
+        )
+        assert back.status_code == 200, back.text
+        await until(lambda: "请写明地点和所需材料" in page.composer.notice.text(), 20)
+        assert page.composer.editor.toPlainText() == "去镇上问问。"  # the words are back, to revise
+        page.composer.editor.setPlainText("请带户口簿和收入证明到镇民政办申请。")
+        page.composer.send_button.click()
+
+        def state():
+            with world.hub.db.session() as session:
+                item = session.get(ReviewItem, item_id)
+                return item.state, item.content, session.query(ReviewItem).count()
+
+        await until(lambda: state() == ("pending", "请带户口簿和收入证明到镇民政办申请。", 1), 20)
+
+    qloop.run_until_complete(scenario())

@@ -229,8 +229,14 @@ class InboxController(QObject):
 
     async def _load_draft(self, conversation_id: int) -> None:
         draft = await asyncio.to_thread(self.drafts.load, conversation_id)
+        body, notice = draft.body, draft.notice
+        returned = await asyncio.to_thread(self.replica.returned_reply, conversation_id, self.settings.seat_login)
+        if returned is not None and not body.strip():
+            # A reply the supervisor sent back reopens here with the comment beside it.
+            body = returned[1]
+            notice = tr("审核退回：{0}。修改后点发送，会重新提交审核。").format(returned[2])
         if conversation_id == self.current:
-            self.draftLoaded.emit(conversation_id, draft.body, draft.notice)
+            self.draftLoaded.emit(conversation_id, body, notice)
 
     async def _queue(self, kind: str, conversation_id: int, args: dict[str, Any]) -> None:
         async with self._queue_lock:
@@ -253,6 +259,13 @@ class InboxController(QObject):
         review: bool = False,
     ) -> None:
         async with self._queue_lock:
+            returned = await asyncio.to_thread(self.replica.returned_reply, conversation_id, self.settings.seat_login)
+            if returned is not None:  # the revised text goes back to the supervisor, not to WeChat
+                await asyncio.to_thread(
+                    self.queue.queue, "review_resubmit", conversation_id, {"item_id": returned[0], "text": text}
+                )
+                await self._queued(conversation_id)
+                return
             latest = await asyncio.to_thread(self.replica.latest_message_id, conversation_id)
             args: dict[str, Any] = {"content": text, "after_message_id": latest}
             if take_over:
@@ -392,6 +405,11 @@ class InboxController(QObject):
                     self.libraryChanged.emit()
                 if batch.get("review_items") or batch.get("review_policies"):
                     self.reviewChanged.emit()
+                    if self.current is not None and any(
+                        r.get("conversation_id") == self.current for r in batch.get("review_items", [])
+                    ):
+                        await self._load_messages(self.current)
+                        await self._load_draft(self.current)
                 if self.current in changed or any(
                     n.get("conversation_id") == self.current for n in batch.get("notes", [])
                 ):

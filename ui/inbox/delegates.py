@@ -105,6 +105,12 @@ class ConversationDelegate(QStyledItemDelegate):
 
 
 def _status_line(row) -> tuple[str, QColor] | None:
+    if row.kind == "review":
+        if row.status == "returned":
+            return tr("审核退回：") + (row.error_text or ""), FAIL
+        if row.status == "approved":
+            return tr("审核已通过，正在发出"), MUTED
+        return tr("待审核：") + (row.error_text or tr("等待审核人通过后发出")), MUTED
     if row.kind == "queued":
         return tr("等待发出：联网后自动按顺序发出"), MUTED
     if row.kind == "refused":
@@ -181,11 +187,11 @@ class BubbleDelegate(QStyledItemDelegate):
         top = area.top() + metrics.height()
         left = area.right() - bubble.width() if outbound else area.left()
         bubble.moveTo(left, top)
-        failed = (outbound and row.status == "failed") or row.kind == "refused"
+        failed = (outbound and row.status == "failed") or row.kind == "refused" or row.status == "returned"
         painter.setPen(FAIL if failed else QColor("#d0d4da"))
-        if row.kind == "queued":
-            painter.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
-        fills = {"note": NOTE_BG, "queued": QUEUED_BG}
+        if row.kind in ("queued", "review"):
+            painter.setPen(QPen(FAIL if failed else MUTED, 1, Qt.PenStyle.DashLine))
+        fills = {"note": NOTE_BG, "queued": QUEUED_BG, "review": QUEUED_BG}
         fill = fills.get(row.kind, OUT_BG if outbound else (EVENT_BG if row.event else IN_BG))
         painter.setBrush(AUTO_BG if row.auto_rule else fill)
         painter.drawRoundedRect(bubble, 8, 8)
