@@ -147,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
     hub.add_argument(
         "--remote-desktops",
         action="store_true",
-        help="允许其他电脑上的桌面端连接（尚无人员登录，仅限可信内网）",
+        help="允许其他电脑上的桌面端连接（人员须登录；请放在单位内网或 HTTPS 反向代理之后）",
     )
     hub.set_defaults(func=_hub)
 

@@ -57,8 +57,9 @@ def _loopback(remote: str | None) -> bool:
 
 @web.middleware
 async def desktops_only_from_loopback(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Until staff sign-in exists, the desktops' API answers this machine only: the callback URL must
-    face the internet, the reply API must not. Put a reverse proxy in front of /wechat/ only."""
+    """By default the desktops' API answers this machine only (desks elsewhere need `--remote-desktops`,
+    and every call needs a signed-in colleague either way): the callback URL must face the internet, the
+    desks' API need not. Put a reverse proxy in front of /wechat/ only."""
     if request.path.startswith("/api/") and not context(request).remote_desktops and not _loopback(request.remote):
         return web.json_response({"error": "此服务端只接受本机桌面端的连接。"}, status=403)
     return await handler(request)
