@@ -9,7 +9,7 @@ import uuid
 import requests
 from sqlalchemy import select, text
 
-from console.store.models import AuditEntry, Note, Role
+from console.store.models import AuditEntry, Note, Role, Staff
 from tests.conftest import SAFE_APPID
 from tests.helpers import conversation_of
 
@@ -72,3 +72,26 @@ def test_a_desk_acts_in_its_own_colleagues_name_whatever_it_claims(world):
     assert answer.status_code == 200
     with world.hub.db.session() as session:
         assert session.scalar(select(Note.author_name)) == "王芳"
+
+
+def test_a_colleague_given_some_accounts_works_on_those_only(world):
+    from console.staff.directory import set_accounts
+
+    world.push(SAFE_APPID, OPENID, content="你好")
+    conversation = conversation_of(world, OPENID)
+    headers = world.auth("zhangmin", "张敏")
+    with world.hub.db.session() as session:
+        staff = session.scalar(select(Staff).where(Staff.login == "zhangmin"))
+        set_accounts(session, staff.id, ["wx3333cccc4444dddd"])
+    answer = requests.post(
+        f"{world.hub_url}/api/commands",
+        json={
+            "command_id": uuid.uuid4().hex,
+            "kind": "note",
+            "conversation_id": conversation.id,
+            "args": {"body": "看看"},
+        },
+        headers=headers,
+        timeout=30,
+    )
+    assert answer.status_code == 403 and "没有处理“某县发布”的权限" in answer.json()["error"]

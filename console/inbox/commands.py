@@ -140,6 +140,7 @@ def _apply_once(
                     conversation = session.get(Conversation, conversation_id)
                     if conversation is None:
                         raise CommandRefused("找不到这个会话，可能已被删除。")
+                    _check_account(session, seat, conversation)
                     if kind == "reply":
                         outcome = _reply_or_hold(session, board, conversation, args, seat, now, gate, command_id)
                     else:
@@ -164,6 +165,18 @@ def _apply_once(
             )
         )
     return outcome
+
+
+def _check_account(session: Session, seat: Seat, conversation: Conversation) -> None:
+    """A colleague given some accounts only works on those (an administrator sets this per person)."""
+    if seat.staff_id is None:
+        return
+    staff = session.get(Staff, seat.staff_id)
+    allowed = staff.accounts if staff is not None else None
+    if allowed and conversation.account.appid not in allowed:
+        raise review_queue.ReviewRefused(
+            f"您没有处理“{conversation.account.name}”的权限，请联系管理员。", forbidden=True
+        )
 
 
 def _reply_or_hold(
