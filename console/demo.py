@@ -7,6 +7,7 @@ import asyncio
 import shutil
 import tempfile
 import threading
+import uuid
 from pathlib import Path
 from secrets import token_urlsafe
 from typing import Any
@@ -18,6 +19,8 @@ from sqlalchemy import select
 from console.accounts import add_account
 from console.hub.context import HubContext
 from console.hub.serve import build_hub
+from console.inbox.commands import Seat, apply
+from console.inbox.presence import PresenceBoard
 from console.replies.starter import install_starter
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
@@ -28,7 +31,7 @@ from console.secrets.memory import MemoryKeyring
 from console.staff.directory import create_staff
 from console.staff.sessions import sign_in
 from console.store.database import next_seq
-from console.store.models import Account, Follower, Role
+from console.store.models import Account, Conversation, Follower, Role, Staff
 from console.timeutil import from_epoch
 
 DEMO_ACCOUNTS = [
@@ -39,7 +42,9 @@ DEMO_ACCOUNTS = [
 
 
 DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
-DEMO_SUPERVISOR = "seat-demo0002"  # 李强 reviews and may pass a text the 错敏词 check stopped
+# 王芳 (the demo's desk) answers and reviews; 李强 reviews; 张敏 answers, and her first replies wait.
+DEMO_REVIEWERS = {"seat-demo0001", "seat-demo0002"}
+DEMO_SUPERVISOR = "seat-demo0002"
 DEMO_ADMIN = ("admin", "系统管理员")
 
 
@@ -160,9 +165,10 @@ class DemoWorld:
         return await asyncio.wrap_future(self.servers.submit(self._step()))
 
     def seed(self, messages: int = 10) -> None:
-        """Colleagues (李强 the supervisor), the starter rules and templates, then followers writing in."""
+        """Colleagues, the starter rules and templates, followers writing in, and a reply of 张敏's
+        waiting in the review queue (某县人社 holds first replies to a new follower)."""
         for login, name in DEMO_STAFF:
-            roles = (Role.OPERATOR, Role.SUPERVISOR) if login == DEMO_SUPERVISOR else (Role.OPERATOR,)
+            roles = (Role.OPERATOR, Role.SUPERVISOR) if login in DEMO_REVIEWERS else (Role.OPERATOR,)
             self.staff(login, name, roles)
         self.staff(DEMO_ADMIN[0], DEMO_ADMIN[1], (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OPERATOR))
         with self.hub.db.session() as session:
@@ -170,6 +176,40 @@ class DemoWorld:
         install_starter(self.hub.db, accounts)
         for _ in range(messages):
             self.step()
+        if len(accounts) > 1:
+            self._seed_review(accounts[1][0])
+
+    def _seed_review(self, appid: str) -> None:
+        def seat(login: str) -> Seat:
+            with self.hub.db.session() as session:
+                staff = session.scalar(select(Staff).where(Staff.login == login))
+                assert staff is not None
+                return Seat(staff.login, staff.name, staff.id, staff.roles)
+
+        board = PresenceBoard()
+        policy = {"account": appid, "replies": "first", "article_levels": 2}
+        apply(self.hub.db, board, uuid.uuid4().hex, "review_policy", 0, policy, seat(DEMO_ADMIN[0]), self.hub.clock())
+        with self.hub.db.session() as session:
+            conversation_id = session.scalar(
+                select(Conversation.id)
+                .join(Account, Account.id == Conversation.account_id)
+                .where(Account.appid == appid)
+                .order_by(Conversation.id)
+                .limit(1)
+            )
+        if conversation_id is not None:
+            text = "您好，您反映的问题我们已记录，会尽快转交相关科室办理，办理结果会及时告知您。"
+            args = {"content": text}
+            apply(
+                self.hub.db,
+                board,
+                uuid.uuid4().hex,
+                "reply",
+                conversation_id,
+                args,
+                seat("seat-demo0003"),
+                self.hub.clock(),
+            )
 
     def keep_writing(self, interval: float = 20.0) -> None:
         async def _run() -> None:
