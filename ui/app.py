@@ -33,6 +33,7 @@ from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 from ui.notify import Notifier
 from ui.replies.library_controller import LibraryController
+from ui.review.controller import ReviewController
 from ui.session import DeskSession
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
@@ -153,6 +154,13 @@ class Console:
         self.library.screenerChanged.connect(page.composer.set_screener)
         self.window.library_page.set_controller(self.library)
         page.templateUsed.connect(self.library.used)
+        self.review = ReviewController(c)
+        self.window.review_page.set_controller(self.review)
+        self.review.pendingCount.connect(self.window.set_review_badge)
+        self.library.screenerChanged.connect(self.window.review_page.set_screener)
+        self.session.signedIn.connect(
+            lambda staff: self.review.set_me(str(staff["login"]), str(staff.get("roles") or ""))
+        )
         page.office_hours_text = self.settings.hours().describe()
         words = self.window.settings_page.wordlist_box
         self.library.wordlistsLoaded.connect(words.show_lists)
@@ -215,6 +223,7 @@ class Console:
         await self.session.ensure()  # offline: the desk works on; the hub asks again when it is back
         self.inbox.start()
         self.library.start()
+        self.review.start()
 
     def _signed_in(self, staff: dict) -> None:
         """The desk works in the signed-in colleague's name (the hub takes it from the session anyway)."""

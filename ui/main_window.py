@@ -19,12 +19,12 @@ from console.settings import Settings
 from ui.format import tr
 from ui.inbox.page import InboxPage
 from ui.replies.library_page import LibraryPage
+from ui.review.page import ReviewPage
 from ui.settings import SettingsPage
 from ui.shortcuts import ShortcutSheet, key_for, keys_for
 
 # (title, what the page will hold) — later issues replace the placeholders.
 PLANNED = [
-    ("审核", "待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。"),
     ("日历", "各公众号的发布计划、群发额度和更新节奏提醒。"),
     ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
     ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.inbox = InboxPage()
         self._add_page(tr("收件箱"), self.inbox)
+        self.review_page = ReviewPage()
+        self._add_page(tr("审核"), self.review_page)  # second, so Ctrl+2 opens it
         self.library_page = LibraryPage()
         for title, text in PLANNED:
             if title == "安全清单":  # 模板 sits third after 收件箱, 审核, 日历 (Ctrl+4)
@@ -108,6 +110,11 @@ class MainWindow(QMainWindow):
         """The sidebar says how many conversations wait (new or overdue), without opening the inbox."""
         item = self.nav.item(0)
         item.setText(tr("收件箱") + (f"  ({count})" if count else ""))
+
+    def set_review_badge(self, count: int) -> None:
+        """The sidebar says how many items wait for this colleague's review."""
+        item = self.nav.item(1)
+        item.setText(tr("审核") + (f"  ({count})" if count else ""))
 
     def _add_page(self, title: str, page: QWidget) -> None:
         QListWidgetItem(title, self.nav)

@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="49"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="111"/>
@@ -12,12 +12,12 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="128"/>
+        <location filename="../../ui/app.py" line="129"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="185"/>
+        <location filename="../../ui/app.py" line="193"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -34,6 +34,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="12"/>
+        <location filename="../../ui/review/page.py" line="125"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -251,6 +252,7 @@
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="123"/>
+        <location filename="../../ui/review/page.py" line="125"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -410,17 +412,6 @@
         <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <source>审核</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="27"/>
-        <source>待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。</source>
-        <translation>Replies and articles waiting for review, longest-waiting first: approve, approve with changes, or send back.</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="28"/>
         <source>日历</source>
         <translation>Calendar</translation>
@@ -457,45 +448,52 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <location filename="../../ui/settings/page.py" line="305"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>政务微信
 工作台</source>
         <translation>Government
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>已登录：{0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
@@ -559,6 +557,7 @@ WeChat Console</translation>
         <location filename="../../ui/replies/rule_editor.py" line="209"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
         <location filename="../../ui/replies/template_editor.py" line="239"/>
+        <location filename="../../ui/review/page.py" line="756"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
@@ -687,6 +686,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
+        <location filename="../../ui/review/page.py" line="465"/>
+        <location filename="../../ui/review/page.py" line="699"/>
+        <location filename="../../ui/review/page.py" line="1145"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
@@ -709,6 +711,7 @@ WeChat Console</translation>
         <location filename="../../ui/replies/library_page.py" line="355"/>
         <location filename="../../ui/replies/rule_editor.py" line="196"/>
         <location filename="../../ui/replies/template_editor.py" line="224"/>
+        <location filename="../../ui/review/page.py" line="1201"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -1648,16 +1651,19 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
+        <location filename="../../ui/review/page.py" line="152"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
+        <location filename="../../ui/review/page.py" line="152"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="51"/>
+        <location filename="../../ui/review/page.py" line="159"/>
         <source>建议改为“{text}”</source>
         <translation>Suggested: “{text}”</translation>
     </message>
@@ -1935,37 +1941,502 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/review/controller.py" line="156"/>
         <source>已通过，回复已发给粉丝。</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved; the reply has been sent to the follower.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="158"/>
         <source>已通过第 {level} 级，等待下一级审核。</source>
-        <translation type="unfinished"></translation>
+        <translation>Level {level} approved; waiting for the next level of review.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="159"/>
         <source>已审核通过。</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="161"/>
         <source>已退回给撰稿人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent back to the author.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="163"/>
         <source>已重新提交，等待审核。</source>
-        <translation type="unfinished"></translation>
+        <translation>Resubmitted; waiting for review.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="165"/>
         <source>已撤回。</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn.</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="167"/>
         <source>审核规则已保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Review rules saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="102"/>
+        <source>已等待 不到1分</source>
+        <translation>Waiting under 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="104"/>
+        <source>已等待 {m}分</source>
+        <translation>Waiting {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="107"/>
+        <source>已等待 {h}小时{m}分</source>
+        <translation>Waiting {h} h {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="109"/>
+        <source>已等待 {d}天{h}小时</source>
+        <translation>Waiting {d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="113"/>
+        <source>一审</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="113"/>
+        <source>二审</source>
+        <translation>Second review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="113"/>
+        <source>三审</source>
+        <translation>Third review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="119"/>
+        <source>{level}（共 {n} 级）</source>
+        <translation>{level} (of {n} levels)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="124"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="125"/>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="125"/>
+        <source>已退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="132"/>
+        <source>所有回复都需审核</source>
+        <translation>Every reply needs review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="133"/>
+        <source>回复无需审核</source>
+        <translation>Replies need no review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="134"/>
+        <source>错敏词检查有提醒或拦截的回复需审核</source>
+        <translation>Replies flagged or blocked by the wording check need review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="135"/>
+        <source>对新粉丝的第一条回复需审核</source>
+        <translation>The first reply to a new follower needs review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="136"/>
+        <source>带指定标签的会话的回复需审核</source>
+        <translation>Replies in conversations with the given labels need review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="143"/>
+        <source>图文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="263"/>
+        <location filename="../../ui/review/page.py" line="465"/>
+        <source>公众号 · 粉丝</source>
+        <translation>Account · follower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="263"/>
+        <source>等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="263"/>
+        <source>撰稿</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="263"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="263"/>
+        <source>审级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="383"/>
+        <source>撰稿 {name}</source>
+        <translation>By {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="465"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="465"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="553"/>
+        <source>待我审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="554"/>
+        <location filename="../../ui/review/page.py" line="1073"/>
+        <source>我提交的</source>
+        <translation>My submissions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="555"/>
+        <source>审核规则</source>
+        <translation>Review rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="581"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="584"/>
+        <location filename="../../ui/review/page.py" line="1042"/>
+        <location filename="../../ui/review/page.py" line="1054"/>
+        <source>批量通过</source>
+        <translation>Approve selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="585"/>
+        <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
+        <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="601"/>
+        <source>粉丝留言</source>
+        <translation>Follower's message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="606"/>
+        <location filename="../../ui/review/page.py" line="941"/>
+        <source>待审核的回复</source>
+        <translation>Reply to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="607"/>
+        <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
+        <translation>You may edit it; approving then counts as "approved with edits".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="612"/>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="613"/>
+        <source>放弃修改，恢复提交的原文</source>
+        <translation>Discard your edits and restore the submitted text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="619"/>
+        <source>错敏词检查</source>
+        <translation>Wording check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="624"/>
+        <source>与上一版本相比</source>
+        <translation>Changes since the previous version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="629"/>
+        <source>审核意见（可选，随通过一起记录）</source>
+        <translation>Review note (optional, recorded with the approval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="631"/>
+        <source>退回…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="633"/>
+        <source>退回给撰稿人修改，须写明原因 (R)</source>
+        <translation>Send back to the author for changes; a reason is required (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="635"/>
+        <location filename="../../ui/review/page.py" line="974"/>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="637"/>
+        <source>通过 (Ctrl+Enter)</source>
+        <translation>Approve (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="665"/>
+        <source>没有等待审核的内容。</source>
+        <translation>Nothing is waiting for review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="704"/>
+        <location filename="../../ui/review/page.py" line="1168"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="706"/>
+        <source>从审核队列中撤回，之后可修改再提交</source>
+        <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="708"/>
+        <source>重新提交</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="710"/>
+        <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
+        <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="734"/>
+        <source>您还没有提交过需要审核的内容。</source>
+        <translation>You have not submitted anything that needs review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="751"/>
+        <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
+        <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="756"/>
+        <source>回复审核</source>
+        <translation>Reply review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="756"/>
+        <source>标签（用顿号或逗号分隔）</source>
+        <translation>Labels (separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="756"/>
+        <source>图文审核级数</source>
+        <translation>Article review levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="843"/>
+        <source>完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="843"/>
+        <source>服务端没有执行。</source>
+        <translation>The server did not carry this out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="878"/>
+        <source>共 {n} 条待审核</source>
+        <translation>{n} waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="923"/>
+        <location filename="../../ui/review/page.py" line="1114"/>
+        <source>请选择左侧的一条内容</source>
+        <translation>Choose an item on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="938"/>
+        <source>（没有文字留言）</source>
+        <translation>(no text message)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="941"/>
+        <source>待审核的图文</source>
+        <translation>Article to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="953"/>
+        <source>与上一版本相比：{by}{note}</source>
+        <translation>Changes since the previous version: {by} {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="962"/>
+        <source>撰稿：{name}</source>
+        <translation>Author: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="966"/>
+        <location filename="../../ui/review/page.py" line="1130"/>
+        <source>原因：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="974"/>
+        <source>修改后通过</source>
+        <translation>Approve with edits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="991"/>
+        <source>内容不能为空。要撤下这条回复，请退回给撰稿人。</source>
+        <translation>The text cannot be empty. To stop this reply, send it back to the author.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="994"/>
+        <location filename="../../ui/review/page.py" line="1045"/>
+        <source>正在提交审核意见…</source>
+        <translation>Sending your decision…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1008"/>
+        <source>退回时请写明原因（至少 2 个字），让撰稿人知道要怎么改。</source>
+        <translation>Please give a reason for sending it back (at least 2 characters) so the author knows what to change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1010"/>
+        <source>正在退回…</source>
+        <translation>Sending back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1015"/>
+        <source>退回给 {name}。请写明要怎么改（必填）：</source>
+        <translation>Send back to {name}. Please say what to change (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1018"/>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1023"/>
+        <source>退回意见至少 2 个字。请写明要怎么改：</source>
+        <translation>The reason needs at least 2 characters. Please say what to change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1034"/>
+        <source>通过 {n} 条回复？</source>
+        <translation>Approve {n} replies?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1036"/>
+        <source>通过 {n} 条内容？</source>
+        <translation>Approve {n} items?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1039"/>
+        <source>其中 {n} 条有必须修改的错敏词，通过即视为审核放行。</source>
+        <translation>{n} of them contain wording that must be changed; approving lets them pass as reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1041"/>
+        <source>右侧的修改不会用于批量通过：那一条将按原文通过。</source>
+        <translation>Your edits on the right are not used when approving in bulk: that item is approved as submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1054"/>
+        <source>批量通过（{n}）</source>
+        <translation>Approve selected ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1127"/>
+        <source>提交于 {time}</source>
+        <translation>Submitted {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1128"/>
+        <source>审核 {done}/{n} 级</source>
+        <translation>Reviewed {done}/{n} levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1132"/>
+        <source>您已撤回这条内容。可以修改后重新提交。</source>
+        <translation>You withdrew this item. You can edit it and resubmit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1134"/>
+        <source>退回意见：{comment}</source>
+        <translation>Sent back: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1137"/>
+        <source>第 {level} 级：{by}</source>
+        <translation>Level {level}: {by}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1138"/>
+        <source>（修改后通过）</source>
+        <translation> (approved with edits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1145"/>
+        <source>修改后重新提交</source>
+        <translation>Revise and resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1159"/>
+        <source>内容不能为空。</source>
+        <translation>The text cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1161"/>
+        <source>正在重新提交…</source>
+        <translation>Resubmitting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1168"/>
+        <source>撤回这条内容？撤回后不会发出，可以修改后重新提交。</source>
+        <translation>Withdraw this item? It will not be sent; you can edit it and resubmit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1170"/>
+        <source>正在撤回…</source>
+        <translation>Withdrawing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1196"/>
+        <source>例如：投诉、信访</source>
+        <translation>e.g. complaint, petition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1199"/>
+        <source> 级</source>
+        <translation> levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1200"/>
+        <source>图文发布前须经几级审核：1 级即一审，3 级即三审</source>
+        <translation>How many levels of review an article passes before publishing: 1 to 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1219"/>
+        <source>请至少填写一个标签：带这些标签的会话，回复需审核。</source>
+        <translation>Please name at least one label: replies in conversations with these labels need review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1221"/>
+        <source>正在保存审核规则…</source>
+        <translation>Saving review rules…</translation>
     </message>
     <message>
         <location filename="../../ui/session.py" line="106"/>
@@ -2479,6 +2950,10 @@ WeChat Console</translation>
         <location filename="../../ui/signin.py" line="109"/>
         <source>请填写登录名和姓名。</source>
         <translation>Please enter a login and a name.</translation>
+    </message>
+    <message>
+        <source>待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。</source>
+        <translation type="vanished">Replies and articles waiting for review, longest-waiting first: approve, approve with changes, or send back.</translation>
     </message>
     <message>
         <source>常用回复模板与关键词自动回复规则。</source>
