@@ -33,6 +33,7 @@ from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 from ui.notify import Notifier
 from ui.replies.library_controller import LibraryController
+from ui.review.audit_log import AuditLogView
 from ui.review.controller import ReviewController
 from ui.session import DeskSession
 
@@ -156,6 +157,9 @@ class Console:
         page.templateUsed.connect(self.library.used)
         self.review = ReviewController(c)
         self.window.review_page.set_controller(self.review)
+        self.audit_log = AuditLogView(client)  # 审核 → 操作日志, for reviewers (the hub refuses others)
+        self.window.review_page.tabs.addTab(self.audit_log, tr("操作日志"))
+        self.window.review_page.tabs.setTabVisible(self.window.review_page.tabs.count() - 1, False)
         self.review.pendingCount.connect(self.window.set_review_badge)
         self.library.screenerChanged.connect(self.window.review_page.set_screener)
         self.session.signedIn.connect(
@@ -233,6 +237,10 @@ class Console:
         self.window.set_signed_in(str(staff["name"]), roles)
         self.window.inbox.me = (str(staff["login"]), str(staff["name"]))
         self.window.inbox.i_review = "|supervisor|" in roles or "|administrator|" in roles
+        tabs = self.window.review_page.tabs
+        tabs.setTabVisible(tabs.indexOf(self.audit_log), self.window.inbox.i_review)
+        if self.window.inbox.i_review:
+            self.audit_log.refresh()
 
     async def stop(self) -> None:
         self.window.inbox.composer.flush_draft()

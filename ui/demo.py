@@ -134,6 +134,15 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     await asyncio.sleep(0.3)
     shot("08-rules.png")
 
+    # 审核: 张敏's first reply to a new follower of 某县人社 waits for 王芳 (who also reviews).
+    review = window.review_page
+    window.nav.setCurrentRow(window.pages.indexOf(review))
+    review.tabs.setCurrentIndex(0)
+    await until(lambda: review.queue_model.rowCount() > 0, what="the review queue")
+    review.queue_view.setCurrentIndex(review.queue_model.index(0, 0))
+    await asyncio.sleep(0.3)
+    shot("09-review.png")
+
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:
     app = make_application(offscreen)

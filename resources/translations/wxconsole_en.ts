@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="49"/>
+        <location filename="../../ui/app.py" line="50"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="111"/>
@@ -12,12 +12,17 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="129"/>
+        <location filename="../../ui/app.py" line="130"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="193"/>
+        <location filename="../../ui/app.py" line="161"/>
+        <source>操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="197"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
