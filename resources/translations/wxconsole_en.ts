@@ -19,7 +19,7 @@
     <message>
         <location filename="../../ui/app.py" line="161"/>
         <source>操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation log</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="197"/>
