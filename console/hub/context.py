@@ -30,8 +30,6 @@ class HubContext:
     presence: PresenceBoard = field(default_factory=PresenceBoard)
     # The hub's "now" for WeChat's window rules; the demo and tests follow the sandbox's clock.
     clock: Callable[[], datetime] = utcnow
-    # (login, name) of seats already registered as staff, so presence reports skip the database.
-    seats: set[tuple[str, str]] = field(default_factory=set)
     media_root: Path | None = None  # where follower media is cached (default: the data dir)
     background: set[asyncio.Task] = field(default_factory=set)  # fire-and-forget work, kept referenced
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).

@@ -454,13 +454,14 @@ def set_roles(db: Database, login: str, roles: list[Role]) -> None:
 
 
 def register_seat(db: Database, login: str, name: str) -> int:
-    """A desktop's seat becomes a colleague others can assign to (until staff sign-in replaces it)."""
+    """A colleague row without a password (from before sign-in existed; `create_staff` can claim it).
+    A colleague an administrator disabled stays disabled."""
     with db.session() as session:
         staff = session.scalar(select(Staff).where(Staff.login == login))
         if staff is None:
             staff = Staff(login=login, name=name, seq=next_seq(session))
             session.add(staff)
             session.flush()
-        elif staff.name != name or not staff.active:
-            staff.name, staff.active, staff.seq = name, True, next_seq(session)
+        elif staff.active and staff.name != name:
+            staff.name, staff.seq = name, next_seq(session)
         return staff.id
