@@ -190,7 +190,9 @@ def test_draft_survives_a_crash(world, console, qloop, qtbot, tmp_path):
 
     qloop.run_until_complete(scenario())
     # No orderly shutdown: a second window opens the same replica file, as after a restart.
-    again = Console(world.hub_url, console.replica_db.url, console.settings)
+    again = Console(
+        world.hub_url, console.replica_db.url, console.settings, password=world.staff("seat-desk0001", "王芳")
+    )
     qtbot.addWidget(again.window)
 
     async def after():
