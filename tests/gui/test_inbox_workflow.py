@@ -189,7 +189,10 @@ def test_draft_survives_a_crash(world, console, qloop, qtbot, tmp_path):
         await until(lambda: saved.load(page.current).body == "您好，低保申请需要户口本、身份证和收入证明", 2.0)
 
     qloop.run_until_complete(scenario())
-    # No orderly shutdown: a second window opens the same replica file, as after a restart.
+    # No orderly shutdown (no draft flush, no close): the first desk just stops, as in a power cut,
+    # and a second window opens the same replica file, as after a restart.
+    for task in list(console.inbox._tasks):
+        task.cancel()
     again = Console(
         world.hub_url, console.replica_db.url, console.settings, password=world.staff("seat-desk0001", "王芳")
     )
@@ -200,7 +203,7 @@ def test_draft_survives_a_crash(world, console, qloop, qtbot, tmp_path):
         page = again.window.inbox
         await open_conversation(page, ANNA)
         await until(lambda: page.composer.editor.toPlainText() == "您好，低保申请需要户口本、身份证和收入证明")
-        await again.stop()
+        await asyncio.wait({asyncio.ensure_future(again.stop())}, timeout=10)
 
     qloop.run_until_complete(after())
     QApplication.processEvents()
