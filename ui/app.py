@@ -243,7 +243,9 @@ class Console:
             self.audit_log.refresh()
 
     async def stop(self) -> None:
-        self.window.inbox.composer.flush_draft()
+        composer = self.window.inbox.composer
+        if shiboken6.isValid(composer):  # the window may already be gone (closed first)
+            composer.flush_draft()
         await self.inbox.stop()
         await self.media.close()
         if shiboken6.isValid(self.notifier):  # the window (its parent) may already be gone
