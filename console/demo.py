@@ -21,6 +21,7 @@ from console.hub.context import HubContext
 from console.hub.serve import build_hub
 from console.inbox.commands import Seat, apply
 from console.inbox.presence import PresenceBoard
+from console.publishing.demo_posts import cover_png, seed_posts
 from console.replies.starter import install_starter
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
@@ -119,7 +120,7 @@ class DemoWorld:
 
     def add_account(self, appid: str, name: str, kind: str, safe_mode: bool = True) -> SandboxAccount:
         """The same account on both sides, as an administrator would set it up in WeChat and the hub."""
-        account = random_account(appid, f"{self.hub_url}/wechat/{appid}", safe_mode=safe_mode)
+        account = random_account(appid, f"{self.hub_url}/wechat/{appid}", safe_mode=safe_mode, account_type=kind)
         self.state.add_account(account)
         secrets = AccountSecrets(account.secret, account.token, account.aes_key)
         add_account(self.hub.db, self.vault, appid, name, kind, secrets, safe_mode, account.original_id)
@@ -178,13 +179,36 @@ class DemoWorld:
             self.step()
         if len(accounts) > 1:
             self._seed_review(accounts[1][0])
+        self._seed_posts()
+
+    def _seed_posts(self) -> None:
+        """A publishing history and plan (console.publishing.demo_posts); the drafts meant for review are
+        submitted by 张敏 as she would, so they wait in the supervisors' queue."""
+        publisher = self.hub.publisher
+        assert publisher is not None
+        cover = publisher.assets.put(cover_png(), "cover.png")
+        board = PresenceBoard()
+        for post_id, urgent in seed_posts(self.hub.db, self.hub.clock(), cover):
+            args = {"post_id": post_id, "urgent": urgent}
+            apply(
+                self.hub.db,
+                board,
+                uuid.uuid4().hex,
+                "post_submit",
+                0,
+                args,
+                self._seat("seat-demo0003"),
+                self.hub.clock(),
+            )
+
+    def _seat(self, login: str) -> Seat:
+        with self.hub.db.session() as session:
+            staff = session.scalar(select(Staff).where(Staff.login == login))
+            assert staff is not None
+            return Seat(staff.login, staff.name, staff.id, staff.roles)
 
     def _seed_review(self, appid: str) -> None:
-        def seat(login: str) -> Seat:
-            with self.hub.db.session() as session:
-                staff = session.scalar(select(Staff).where(Staff.login == login))
-                assert staff is not None
-                return Seat(staff.login, staff.name, staff.id, staff.roles)
+        seat = self._seat
 
         board = PresenceBoard()
         policy = {"account": appid, "replies": "first", "article_levels": 2}

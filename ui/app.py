@@ -8,10 +8,11 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import datetime
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,7 @@ from console.hub.serve import build_hub
 from console.inbox.timers import ResponseClock
 from console.paths import data_dir, default_db_url, resources_dir
 from console.runtime import ServerThread
+from console.screening import Screener
 from console.settings import Settings, load_settings
 from console.store.database import open_database
 from console.sync.client import HubClient
@@ -32,6 +34,8 @@ from ui.i18n import install_translator
 from ui.inbox.controller import InboxController
 from ui.main_window import MainWindow
 from ui.notify import Notifier
+from ui.publishing.controller import PublishingController
+from ui.publishing.editor_dialog import EditorDialog
 from ui.replies.library_controller import LibraryController
 from ui.review.audit_log import AuditLogView
 from ui.review.controller import ReviewController
@@ -165,6 +169,14 @@ class Console:
         self.session.signedIn.connect(
             lambda staff: self.review.set_me(str(staff["login"]), str(staff.get("roles") or ""))
         )
+        self.publishing = PublishingController(c)
+        self.window.calendar_page.set_controller(self.publishing)
+        self.window.calendar_page.editRequested.connect(self.open_post_editor)
+        self.publishing.alarmsChanged.connect(self.window.set_calendar_alarm)
+        self.review.urgentArrived.connect(self._urgent_arrived)
+        self.library.screenerChanged.connect(self._screener_changed)
+        self.screener: Screener | None = None
+        self.editors: list[EditorDialog] = []
         page.office_hours_text = self.settings.hours().describe()
         words = self.window.settings_page.wordlist_box
         self.library.wordlistsLoaded.connect(words.show_lists)
@@ -179,6 +191,40 @@ class Console:
         self.window.settings_page.settingsChanged.connect(self._settings_changed)
         self.window.settings_page.holidaysChanged.connect(lambda _year: self._settings_changed(self.settings))
         self._overdue = 0
+
+    def open_post_editor(self, post_id: object, appid: object, when: object) -> EditorDialog:
+        """An article in its own window (several may be open); it saves as it is typed."""
+        for dialog in self.editors:
+            if post_id is not None and dialog.post_id == post_id and shiboken6.isValid(dialog):
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        dialog = EditorDialog(
+            self.publishing,
+            post_id=int(post_id) if post_id is not None else None,  # type: ignore[call-overload]
+            appid=str(appid) if appid else None,
+            when=when if isinstance(when, datetime) else None,
+            screener=self.screener,
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self.editors.remove(d) if d in self.editors else None)
+        self.editors.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _screener_changed(self, screener: Screener) -> None:
+        self.screener = screener
+        for dialog in self.editors:
+            if shiboken6.isValid(dialog):
+                dialog.set_screener(screener)
+
+    def _urgent_arrived(self, rows: list) -> None:
+        """Every supervisor hears of an urgent article (突发/辟谣) at once, whatever page is open."""
+        titles = "、".join(f"{row.account_name}：{row.content[:20]}" for row in rows[:3])
+        self.notifier.urgent(
+            tr("紧急审核"), tr("{n} 篇突发/辟谣图文等待审核：{titles}").format(n=len(rows), titles=titles)
+        )
 
     def _set_clock(self) -> None:
         clock = self.inbox.response_clock
@@ -228,6 +274,8 @@ class Console:
         self.inbox.start()
         self.library.start()
         self.review.start()
+        self.publishing.reload()
+        self.publishing.send_drafts()  # articles written while the desk was closed or offline
 
     def _signed_in(self, staff: dict) -> None:
         """The desk works in the signed-in colleague's name (the hub takes it from the session anyway)."""
@@ -243,6 +291,9 @@ class Console:
             self.audit_log.refresh()
 
     async def stop(self) -> None:
+        for dialog in list(self.editors):
+            if shiboken6.isValid(dialog):
+                dialog.close()  # an open article is saved on this computer first
         composer = self.window.inbox.composer
         if shiboken6.isValid(composer):  # the window may already be gone (closed first)
             composer.flush_draft()

@@ -143,6 +143,22 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
     await asyncio.sleep(0.3)
     shot("09-review.png")
 
+    # 日历: the month with its plan, holidays and the rhythm alarms (某县医保 is near the two-week line).
+    calendar = window.calendar_page
+    window.nav.setCurrentRow(window.pages.indexOf(calendar))
+    await until(lambda: bool(calendar.month.entries()), what="the publishing calendar")
+    await asyncio.sleep(0.5)
+    shot("10-calendar.png")
+
+    # An article in its editor, with the phone preview.
+    posts = [entry.post_id for entry in calendar.month.entries() if entry.status in ("draft", "approved", "queued")]
+    if posts:
+        dialog = console.open_post_editor(posts[0], None, None)
+        await asyncio.sleep(1.0)
+        dialog.grab().save(str(shots / "11-article.png"))
+        log.info("saved %s", shots / "11-article.png")
+        dialog.close()
+
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:
     app = make_application(offscreen)

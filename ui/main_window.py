@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QColor, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from console.settings import Settings
 from ui.format import tr
 from ui.inbox.page import InboxPage
+from ui.publishing.page import CalendarPage
 from ui.replies.library_page import LibraryPage
 from ui.review.page import ReviewPage
 from ui.settings import SettingsPage
@@ -25,7 +26,6 @@ from ui.shortcuts import ShortcutSheet, key_for, keys_for
 
 # (title, what the page will hold) — later issues replace the placeholders.
 PLANNED = [
-    ("日历", "各公众号的发布计划、群发额度和更新节奏提醒。"),
     ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
     ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
 ]
@@ -60,10 +60,11 @@ class MainWindow(QMainWindow):
         self._add_page(tr("收件箱"), self.inbox)
         self.review_page = ReviewPage()
         self._add_page(tr("审核"), self.review_page)  # second, so Ctrl+2 opens it
+        self.calendar_page = CalendarPage()
+        self._add_page(tr("日历"), self.calendar_page)  # Ctrl+3
         self.library_page = LibraryPage()
+        self._add_page(tr("模板"), self.library_page)  # Ctrl+4
         for title, text in PLANNED:
-            if title == "安全清单":  # 模板 sits third after 收件箱, 审核, 日历 (Ctrl+4)
-                self._add_page(tr("模板"), self.library_page)
             self._add_page(tr(title), PlannedPage(title, text))
         self.settings_page = SettingsPage(settings)
         self._add_page(tr("设置"), self.settings_page)
@@ -115,6 +116,13 @@ class MainWindow(QMainWindow):
         """The sidebar says how many items wait for this colleague's review."""
         item = self.nav.item(1)
         item.setText(tr("审核") + (f"  ({count})" if count else ""))
+
+    def set_calendar_alarm(self, count: int, words: str) -> None:
+        """The sidebar says how many accounts are near the inspection's two-week line."""
+        item = self.nav.item(2)
+        item.setText(tr("日历") + (f"  ⚠{count}" if count else ""))
+        item.setToolTip(words)
+        item.setForeground(QColor("#d92d20") if count else self.nav.palette().text().color())
 
     def _add_page(self, title: str, page: QWidget) -> None:
         QListWidgetItem(title, self.nav)

@@ -101,6 +101,10 @@ class Notifier(QObject):
         pending.summary = summary or pending.summary
         self._gather("overdue")
 
+    def urgent(self, title: str, text: str) -> None:
+        """An urgent article (突发/辟谣) waits for review: shown at once, never gathered or held back."""
+        self._show(title, text)
+
     def set_badge(self, count: int) -> None:
         """The number beside 收件箱 and in the tray tooltip."""
         count = max(0, count)

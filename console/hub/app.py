@@ -11,7 +11,16 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from console import __version__
-from console.hub import audit_api, auth_api, callback, commands_api, library_api, media_api, sync_api
+from console.hub import (
+    audit_api,
+    auth_api,
+    callback,
+    commands_api,
+    library_api,
+    media_api,
+    publishing_api,
+    sync_api,
+)
 from console.hub.context import CONTEXT, HubContext
 from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
@@ -79,6 +88,7 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     commands_api.add_routes(app)
     library_api.add_routes(app)
     media_api.add_routes(app, ctx.media_root)
+    publishing_api.add_routes(app)
     app.on_startup.append(_on_startup)
     app.on_shutdown.append(_on_shutdown)
     app.cleanup_ctx.append(_background)

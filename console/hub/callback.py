@@ -17,6 +17,7 @@ from sqlalchemy import select
 from console.hub import media_api
 from console.hub.context import context
 from console.inbox.ingest import Ingested, dedupe_key, ingest
+from console.publishing.events import JOB_EVENTS, apply_job_event
 from console.replies.autoreply import AutoReply, already_answered, answer
 from console.replies.rulebook import RuleBook
 from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
@@ -59,6 +60,7 @@ async def server_check(request: web.Request) -> web.Response:
 class Stored:
     ingested: Ingested
     auto: AutoReply | None
+    post_id: int | None = None  # a post a publishing job event finished
 
 
 def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, Any], now: Any) -> Stored:
@@ -67,6 +69,8 @@ def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, 
     with db.session() as session:
         account = session.get(Account, account_id)  # already looked up by appid to verify the push
         assert account is not None
+        if fields.get("Event") in JOB_EVENTS:
+            return Stored(Ingested(None, duplicate=False), None, apply_job_event(session, account.id, fields, now))
         ingested = ingest(session, account, fields)
         if ingested.duplicate:
             return Stored(ingested, already_answered(session, account.id, dedupe_key(fields)))
@@ -110,6 +114,8 @@ async def push(request: web.Request) -> web.Response:
     loop = asyncio.get_running_loop()
     stored = await loop.run_in_executor(ctx.writer, _store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
     result = stored.ingested
+    if stored.post_id is not None:
+        ctx.feed.notify()
     if result.message_id is not None:
         ctx.feed.notify()
         if fields.get("MediaId"):

@@ -11,15 +11,23 @@ from aiohttp import web
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.inbox import commands
+from console.publishing.lifecycle import POST_KINDS
 from console.replies.sending import deliver
+from console.review.commands import REVIEW_KINDS
 from console.store.database import Database
-from console.store.models import CommandState, Conversation, Message, ReviewItem
+from console.store.models import CommandState, Conversation, Message, Post, ReviewItem
 from console.sync.wire import to_wire
 
 
-def _rows(db: Database, message_id: int | None, conversation_id: int, item_id: int | None = None) -> dict[str, Any]:
+def _rows(
+    db: Database, message_id: int | None, conversation_id: int, item_id: int | None = None, post_id: int | None = None
+) -> dict[str, Any]:
     with db.session() as session:
         out: dict[str, Any] = {}
+        if post_id is not None:
+            post = session.get(Post, post_id)
+            if post is not None:
+                out["post"] = to_wire(post)
         if item_id is not None:
             item = session.get(ReviewItem, item_id)
             if item is not None:
@@ -67,11 +75,14 @@ async def _run(
         raise web.HTTPBadRequest(text=str(exc)) from exc
     if outcome.fresh:
         ctx.feed.notify()
+        if kind in POST_KINDS or kind in REVIEW_KINDS:
+            ctx.publish_wake.set()  # an approved or publish-now post goes to WeChat without waiting
     if outcome.deliver is not None:
         await asyncio.to_thread(deliver, ctx.db, ctx.gateway, outcome.deliver)
         ctx.feed.notify()
-    item_id = outcome.result.get("held") or outcome.result.get("item_id")
-    rows = await asyncio.to_thread(_rows, ctx.db, outcome.result.get("message_id"), conversation_id, item_id)
+    item_id = outcome.result.get("held") or outcome.result.get("item_id") or outcome.result.get("review_item")
+    post_id = outcome.result.get("post_id") if kind in POST_KINDS else None
+    rows = await asyncio.to_thread(_rows, ctx.db, outcome.result.get("message_id"), conversation_id, item_id, post_id)
     return outcome, rows
 
 

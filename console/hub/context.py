@@ -13,6 +13,7 @@ from aiohttp import web
 
 from console.hub.feed import ChangeFeed
 from console.inbox.presence import PresenceBoard
+from console.publishing.worker import Publisher
 from console.replies.rulebook import RuleBook
 from console.screening import Screener
 from console.secrets import Vault
@@ -40,6 +41,9 @@ class HubContext:
     wordlists_dir: Path | None = None  # the office's own lists (default: the data dir's wordlists/)
     # Stores WeChat's pushes one at a time (see callback.push).
     writer: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="hub-writer"))
+    # Publishes and mass-sends posts at their time (console.publishing.worker); set when the app is made.
+    publisher: Publisher | None = None
+    publish_wake: asyncio.Event = field(default_factory=asyncio.Event)  # a post command: look now
 
 
 CONTEXT = web.AppKey("hub", HubContext)

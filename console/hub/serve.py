@@ -29,7 +29,7 @@ def build_hub(
     remote_desktops: bool = False,
     media_root: Path | None = None,
 ) -> tuple[HubContext, web.Application]:
-    db = open_database(db_url)
+    db = open_database(db_url, writers=True)
     vault = vault or Vault()
     gateway = Gateway(vault, wechat_api_base(api_base))
     ctx = HubContext(db=db, vault=vault, gateway=gateway, remote_desktops=remote_desktops, media_root=media_root)

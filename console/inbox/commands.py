@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from console.audit import record
 from console.inbox.presence import LockHeld, PresenceBoard
 from console.inbox.window import window_state
+from console.publishing import lifecycle
+from console.publishing.lifecycle import POST_KINDS, PostRefused
 from console.replies import library
 from console.replies.screening_gate import OverrideRefused, ScreenBlocked, ScreenGate
 from console.replies.sending import ReplyRefused, new_reply
@@ -40,7 +42,7 @@ from console.timeutil import iso, parse_iso, utcnow
 
 CONVERSATION_KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
 # Library commands (templates, rules, account values) belong to no conversation: conversation_id 0.
-KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS) + REVIEW_KINDS
+KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS) + REVIEW_KINDS + POST_KINDS
 SETTABLE = {s.value for s in ConversationStatus} - {ConversationStatus.SNOOZED.value, ConversationStatus.REVIEW.value}
 MAX_NOTE = 4000
 MAX_LABELS = 10
@@ -136,6 +138,10 @@ def _apply_once(
                     outcome = Outcome(CommandState.APPLIED, result)
                 elif kind in REVIEW_KINDS:
                     outcome = _review(session, kind, args, seat, now)
+                elif kind in POST_KINDS:
+                    staff = staff_of(session, seat.staff_id)
+                    result = lifecycle.apply(session, kind, {**args, "command_id": command_id}, staff, gate, now)
+                    outcome = Outcome(CommandState.APPLIED, result)
                 else:
                     conversation = session.get(Conversation, conversation_id)
                     if conversation is None:
@@ -146,7 +152,7 @@ def _apply_once(
                     else:
                         outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
                 _audit(session, seat, kind, conversation_id, args, outcome, gate)
-        except review_queue.ReviewRefused as exc:
+        except (review_queue.ReviewRefused, PostRefused) as exc:
             outcome = Outcome(CommandState.REFUSED, {"error": str(exc), "forbidden": exc.forbidden})
         except ScreenBlocked as exc:
             session.add(exc.event)  # the refusal is on record even though nothing else was kept
@@ -214,6 +220,8 @@ def _reply_or_hold(
 def _review(session: Session, kind: str, args: dict[str, Any], seat: Seat, now: datetime) -> Outcome:
     decision = decide(session, kind, args, staff_of(session, seat.staff_id), now)
     outcome = Outcome(CommandState.APPLIED, decision.result)
+    if decision.item is not None and decision.item.kind == "article":
+        lifecycle.on_review(session, decision.item, now)
     if decision.send and decision.item is not None and decision.item.conversation_id is not None:
         conversation = session.get(Conversation, decision.item.conversation_id)
         if conversation is None:
@@ -265,8 +273,34 @@ def _audit(
         item_id = result.get("item_id")
         detail = {k: args[k] for k in ("edited_text", "comment", "note", "text") if args.get(k)}
         record(session, actor, str(result.get("action") or kind), f"review:{item_id}", after=detail or None)
+    elif kind in POST_KINDS:
+        _audit_post(session, actor, kind, args, result)
     elif kind in _AUDITED:
         record(session, actor, _AUDITED[kind], kind, after={k: v for k, v in args.items() if k != "override"})
+
+
+_POST_ACTIONS = {
+    "post_save": "post_save",
+    "post_submit": "post_submit",
+    "post_schedule": "post_schedule",
+    "post_publish_now": "publish_now",
+    "post_decide": "post_decide",
+    "post_delete": "post_delete",
+}
+
+
+def _audit_post(session: Session, actor: str, kind: str, args: dict[str, Any], result: dict[str, Any]) -> None:
+    """Plans, submissions and deletions of posts are on the record; an urgent one says so, as the
+    emergency lane must be accounted for afterwards."""
+    action = _POST_ACTIONS[kind]
+    if kind == "post_submit" and result.get("urgent"):
+        action = "urgent_submit"
+    detail: dict[str, Any] = {k: result[k] for k in ("state", "levels", "before", "after", "mode") if k in result}
+    if kind == "post_save":
+        detail = {"title": (args.get("articles") or [{}])[0].get("title", ""), "conflict": bool(result.get("conflict"))}
+    if kind == "post_decide":
+        detail["decision"] = args.get("decision")
+    record(session, actor, action, f"post:{result.get('post_id')}", after=detail)
 
 
 def _reply(

@@ -21,7 +21,7 @@ from console.store.models import Role, ScreenEvent, Staff
 from console.timeutil import utcnow
 
 MIN_REASON = 5
-_WHAT = {"reply": "回复", "template": "模板", "rule": "自动回复", "values": "账号变量"}
+_WHAT = {"reply": "回复", "template": "模板", "rule": "自动回复", "values": "账号变量", "article": "图文"}
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:

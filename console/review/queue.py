@@ -79,6 +79,8 @@ class QueueRow:
     levels_required: int
     waiting_seconds: int  # since the latest submission
     versions: list[dict[str, Any]]
+    urgent: bool = False  # 突发/辟谣: shown first, whatever its age
+    target_id: int | None = None  # the post, for articles
 
 
 @dataclass(frozen=True)
@@ -347,8 +349,8 @@ def may_review(session: Session, reviewer: Staff, account_id: int) -> bool:
 
 
 def pending(session: Session, reviewer: Staff, now: datetime) -> list[QueueRow]:
-    """What this reviewer may decide now, oldest submission first: the accounts they work on, without
-    their own items and without items they already approved at an earlier level."""
+    """What this reviewer may decide now, urgent items (突发/辟谣) first, then oldest submission first:
+    the accounts they work on, without their own items and without items they already approved at an earlier level."""
     if not _is_reviewer(reviewer):
         return []
     query = (
@@ -393,10 +395,12 @@ def pending(session: Session, reviewer: Staff, now: datetime) -> list[QueueRow]:
                     levels_required=item.levels_required,
                     waiting_seconds=max(0, int((now - submitted).total_seconds())),
                     versions=list(item.versions or []),
+                    urgent=bool(item.urgent),
+                    target_id=item.target_id,
                 ),
             )
         )
-    rows.sort(key=lambda row: (row[0], row[1]))
+    rows.sort(key=lambda row: (not row[2].urgent, row[0], row[1]))
     return [row for _, _, row in rows]
 
 

@@ -127,6 +127,12 @@ def event_xml(original_id: str, openid: str, create_time: int, event: str, event
     )
 
 
+def event_head(original_id: str, openid: str, create_time: int, event: str) -> str:
+    """The opening of an event push up to <Event>, for events whose body is not an EventKey (job results);
+    the caller appends the event's own elements and "</xml>"."""
+    return _head(original_id, openid, create_time, "event") + f"<Event>{cdata(event)}</Event>"
+
+
 def encrypted_xml(original_id: str, encrypt: str) -> str:
     """The safe-mode envelope: only the recipient and the ciphertext travel in clear."""
     return f"<xml><ToUserName>{cdata(original_id)}</ToUserName><Encrypt>{cdata(encrypt)}</Encrypt></xml>"

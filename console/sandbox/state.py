@@ -16,10 +16,12 @@ from console.sandbox.autoreply import default_autoreply_info
 from console.sandbox.clock import SandboxClock
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.media import MediaStore
+from console.sandbox.publishing import PublishingDesk
 from console.sandbox.tokens import TokenBook
 from console.sandbox.windows import ServiceWindow, window_for
 
 MAX_TEXT_BYTES = 2048
+ACCOUNT_TYPES = ("subscription", "service")  # 订阅号 / 服务号: they differ in mass-send quota
 
 
 @dataclass
@@ -33,6 +35,8 @@ class SandboxAccount:
     original_id: str
     hub_url: str
     safe_mode: bool = True
+    # 订阅号 ("subscription") or 服务号 ("service"): WeChat gives them different mass-send quotas.
+    account_type: str = "subscription"
     # The auto-reply set up in WeChat's admin pages (get_current_autoreply_info's answer, WeChat's shape).
     autoreply: dict[str, Any] = field(default_factory=default_autoreply_info, repr=False, compare=False)
 
@@ -117,6 +121,8 @@ class SandboxState:
         self.nicknames: dict[str, str] = {}
         self.tokens = TokenBook(self.clock)
         self.media = MediaStore(self.clock)
+        self.publishing = PublishingDesk(self.clock)
+        self.drops: set[str] = set()
         self._followers: dict[tuple[str, str], _Follower] = {}
 
     def add_account(self, acc: SandboxAccount) -> None:
@@ -127,6 +133,8 @@ class SandboxState:
             raise ValueError(f"aes_key is not valid base64: {exc}") from exc
         if len(acc.aes_key) != 43 or len(key) != 32:
             raise ValueError("aes_key must be 43 characters decoding to 32 bytes")
+        if acc.account_type not in ACCOUNT_TYPES:
+            raise ValueError(f"account_type must be one of {', '.join(ACCOUNT_TYPES)}")
         self.accounts[acc.appid] = acc
 
     def account(self, appid: str) -> SandboxAccount:
@@ -170,6 +178,10 @@ class SandboxState:
         """Whether openid currently follows appid (False for never seen)."""
         follower = self._followers.get((appid, openid))
         return follower is not None and follower.subscribed
+
+    def follower_count(self, appid: str) -> int:
+        """How many openids follow appid now: who a mass send to everyone reaches."""
+        return sum(1 for (owner, _openid), f in self._followers.items() if owner == appid and f.subscribed)
 
     def deliver(self, appid: str, openid: str, content: str, msgtype: str = "text") -> SentMessage:
         """Accept a 客服 message if WeChat would, consuming one unit of the follower's window."""
@@ -216,7 +228,9 @@ class SandboxState:
 _ALNUM = string.ascii_letters + string.digits
 
 
-def random_account(appid: str, hub_url: str, safe_mode: bool = True) -> SandboxAccount:
+def random_account(
+    appid: str, hub_url: str, safe_mode: bool = True, account_type: str = "subscription"
+) -> SandboxAccount:
     """A fresh account with credentials shaped like WeChat's, for demos and tests."""
     while True:
         # Real EncodingAESKeys are alphanumeric; redraw until base64 happens to avoid "+" and "/".
@@ -231,4 +245,5 @@ def random_account(appid: str, hub_url: str, safe_mode: bool = True) -> SandboxA
         original_id="gh_" + secrets.token_hex(6),
         hub_url=hub_url,
         safe_mode=safe_mode,
+        account_type=account_type,
     )

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -45,6 +46,14 @@ def _sqlite_durable(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def _sqlite_manual_begin(dbapi_connection: object, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]  # SQLAlchemy's "begin" emits BEGIN
+
+
+def _sqlite_begin_immediate(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -55,7 +64,7 @@ def alembic_config(engine: Engine) -> Config:
 class Database:
     """An engine plus a session factory; `session()` is a unit of work that commits or rolls back."""
 
-    def __init__(self, url: str, durable: bool = False) -> None:
+    def __init__(self, url: str, durable: bool = False, writers: bool = False) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -69,6 +78,12 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             if durable:
                 event.listen(self.engine, "connect", _sqlite_durable)
+            if writers:
+                # Several threads write (the hub): each transaction takes SQLite's write lock when it
+                # begins, so a transaction that read first and writes later queues on busy_timeout
+                # instead of failing at once with "database is locked" when another commit came between.
+                event.listen(self.engine, "connect", _sqlite_manual_begin)
+                event.listen(self.engine, "begin", _sqlite_begin_immediate)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -113,10 +128,10 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, durable: bool = False) -> Database:
+def open_database(url: str, durable: bool = False, writers: bool = False) -> Database:
     """Open and migrate; the one way the product gets a database. `durable` for a desktop's replica,
-    where drafts are written as they are typed."""
-    db = Database(url, durable)
+    where drafts are written as they are typed; `writers` for the hub, where several threads write."""
+    db = Database(url, durable, writers)
     db.migrate()
     return db
 

@@ -79,6 +79,9 @@ class Account(Base):
     safe_mode: Mapped[bool] = mapped_column(Boolean, default=True)
     # What reply templates and rules fill in for this account: {"窗口电话": "…", "办公时间": "…"}.
     reply_values: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # When this account publishes and what counts as too long a gap (console.publishing.slots), or None
+    # for the defaults.
+    publishing: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -352,6 +355,8 @@ class ReviewPolicy(Base):
     replies: Mapped[str] = mapped_column(String(16), default="none")  # all | none | screened | first | labels
     labels: Mapped[list] = mapped_column(JSON, default=list)  # with replies == "labels"
     article_levels: Mapped[int] = mapped_column(Integer, default=1)
+    # The emergency lane (突发/辟谣): the fewest levels an urgent article may pass, at most article_levels.
+    urgent_levels: Mapped[int] = mapped_column(Integer, default=1)
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -375,6 +380,7 @@ class ReviewItem(Base):
     levels_done: Mapped[int] = mapped_column(Integer, default=0)
     approvals: Mapped[list] = mapped_column(JSON, default=list)
     state: Mapped[str] = mapped_column(String(16), default="pending")  # pending | approved | returned | sent
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)  # 突发/辟谣: first in every queue
     reason: Mapped[str] = mapped_column(String(200), default="")  # why it needs review, in words
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)  # the supervisor's, when sent back
     hits: Mapped[list] = mapped_column(JSON, default=list)  # the 错敏词 check at submission
@@ -398,3 +404,95 @@ class AuditEntry(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)  # {"before": …, "after": …, …}
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class PostState(StrEnum):
+    DRAFT = "draft"  # 草稿
+    REVIEW = "review"  # 审核中
+    RETURNED = "returned"  # 退回修改
+    APPROVED = "approved"  # 审核通过, not yet in WeChat's draft box
+    QUEUED = "queued"  # in WeChat's draft box, waiting for its time (or for someone to publish it)
+    PUBLISHING = "publishing"  # handed to WeChat, waiting for the job's result
+    PUBLISHED = "published"  # done: published (发布) or mass-sent (群发)
+    FAILED = "failed"  # WeChat refused or the job failed; error_text says why
+    UNSURE = "unsure"  # needs a person: its time passed while the hub was down, or the outcome is unknown
+
+
+class Post(Base):
+    """图文消息: a lead article and up to seven more, planned for a time on the calendar and taken through
+    review, WeChat's draft box and publishing (发布) or a mass send (群发). `articles` holds the shapes of
+    console.publishing.articles; images are asset refs, uploaded to WeChat only when the draft is made."""
+
+    __tablename__ = "post"
+    __table_args__ = (Index("ix_post_state_scheduled", "state", "scheduled_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    title: Mapped[str] = mapped_column(String(100), default="")  # the lead article's, for lists
+    articles: Mapped[list] = mapped_column(JSON, default=list)
+    mode: Mapped[str] = mapped_column(String(8), default="publish")  # publish (发布) | mass (群发)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)  # 突发/辟谣: the emergency lane
+    state: Mapped[str] = mapped_column(String(16), default=PostState.DRAFT)
+    review_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    wechat_media_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the draft box entry
+    wechat_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # content_hash WeChat has
+    clientmsgid: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)  # 群发 key
+    publish_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    msg_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    article_urls: Mapped[list] = mapped_column(JSON, default=list)
+    error_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    author_name: Mapped[str] = mapped_column(String(100), default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Asset(Base):
+    """Hub only: an image an article uses, by the SHA-256 of its bytes (the file lives in the data dir)."""
+
+    __tablename__ = "asset"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class WeChatUpload(Base):
+    """Hub only: an asset already uploaded to an account's WeChat (a body image's URL from uploadimg, or a
+    cover's permanent material id), so the same picture is never uploaded twice."""
+
+    __tablename__ = "wechat_upload"
+    __table_args__ = (UniqueConstraint("account_id", "sha256", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # image (uploadimg, body) | cover (material)
+    media_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    url: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PostDraft(Base):
+    """Desktop side: a post as it is being written, saved as it is typed (the replica is durable), so an
+    article survives a crash, a power cut or a day without network. `dirty` until the hub has this
+    version; `post_id` once the hub knows the post, `base_seq` the version this edit started from."""
+
+    __tablename__ = "post_draft"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
+    appid: Mapped[str] = mapped_column(String(32))
+    articles: Mapped[list] = mapped_column(JSON, default=list)
+    mode: Mapped[str] = mapped_column(String(8), default="publish")
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    base_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    notice: Mapped[str | None] = mapped_column(Text, nullable=True)  # why the hub refused or copied it
+    # The post_save in flight: the same id is sent again after a lost answer, so it never makes two posts.
+    command_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

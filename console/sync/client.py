@@ -122,6 +122,32 @@ class HubClient:
         params = {"limit": str(limit), **({"export": "1"} if export else {})}
         return await self._request("GET", "/api/audit", timeout=30, params=params)
 
+    async def missing_assets(self, refs: list[str]) -> list[str]:
+        """Which article pictures ("asset:<sha256>") the hub does not have yet."""
+        answer = await self._request("POST", "/api/assets/missing", timeout=30, json={"refs": refs})
+        return [str(ref) for ref in answer.get("missing") or []]
+
+    async def put_asset(self, ref: str, data: bytes) -> None:
+        sha = ref.removeprefix("asset:")
+        await self._request("PUT", f"/api/assets/{sha}", timeout=120, data=data)
+
+    async def get_asset(self, ref: str) -> bytes:
+        """A picture a colleague put in an article (raises HubUnreachable / HubRefused)."""
+        sha = ref.removeprefix("asset:")
+        try:
+            async with self._http().get(
+                f"{self.base_url}/api/assets/{sha}",
+                timeout=aiohttp.ClientTimeout(total=120, sock_connect=5),
+                headers=self.headers(),
+            ) as response:
+                if response.status == 401:
+                    raise NotSignedIn("请先登录。", {})
+                if response.status >= 400:
+                    raise HubRefused(f"服务端没有这张图片（{response.status}）", {})
+                return await response.read()
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise HubUnreachable(str(exc) or type(exc).__name__) from exc
+
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()

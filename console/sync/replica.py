@@ -69,6 +69,8 @@ class Replica:
             batch["conversations"] = [answer["conversation"]]
         if answer.get("review_item"):
             batch["review_items"] = [answer["review_item"]]
+        if answer.get("post"):
+            batch["posts"] = [answer["post"]]
         return self.apply(batch) if batch else 0
 
     def conversations(self, flt: views.InboxFilter | None = None) -> list[views.ConversationRow]:

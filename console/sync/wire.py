@@ -16,6 +16,7 @@ from console.store.models import (
     Label,
     Message,
     Note,
+    Post,
     ReplyRule,
     ReplyTemplate,
     ReviewItem,
@@ -37,6 +38,7 @@ SYNCED: tuple[type[Base], ...] = (
     ReplyRule,
     ReviewPolicy,
     ReviewItem,
+    Post,
 )
 KEYS: dict[type[Base], str] = {
     Staff: "staff",
@@ -50,6 +52,7 @@ KEYS: dict[type[Base], str] = {
     ReplyRule: "rules",
     ReviewPolicy: "review_policies",
     ReviewItem: "review_items",
+    Post: "posts",
 }
 _DATETIMES = {
     "waiting_since",
@@ -62,6 +65,9 @@ _DATETIMES = {
     "last_message_at",
     "last_inbound_at",
     "updated_at",
+    "scheduled_at",
+    "attempted_at",
+    "published_at",
 }
 
 

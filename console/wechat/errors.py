@@ -24,12 +24,36 @@ _MESSAGES: dict[int, str] = {
     45047: "本次互动可发送的客服消息条数已用完（留言后 48 小时内最多 5 条）。请等对方再次留言后再回复。",
     47001: "消息格式有误，微信未能识别。请联系技术支持。",
     48001: "该公众号没有客服消息接口权限（未认证的公众号不能主动回复）。",
+    40004: "微信不接受这种素材类型。",
+    40005: "图片格式不对：正文图片只能是 JPG 或 PNG，封面图片可用 JPG、PNG、GIF、BMP。",
+    40006: "图片太大：正文图片须小于 1 MB，封面图片须小于 10 MB。请压缩后重试。",
+    41005: "没有收到要上传的文件，请重新选择图片。",
+    44003: "图文内容为空：每篇文章都要有标题和正文。",
+    45008: "一次最多 8 篇文章，请减少篇数。",
+    45028: "本期群发次数已用完（订阅号每天 1 次，服务号每月 4 次）。请下个周期再群发，或改为“发布”。",
+    45065: "重复群发：这条消息已用同一编号群发过，微信没有再次发送。",
+    45067: "群发编号过长（微信限 64 字节）。请联系技术支持。",
+    45110: "作者名过长（最多 8 个字），请缩短。",
+    53503: "该草稿未通过发布检查，请检查标题、正文和封面后重新保存。",
+    53504: "该草稿需要到公众平台官网上操作，请在网页端发布。",
+    53505: "请先到公众平台官网手动保存该草稿，再发表。",
     NETWORK_ERROR: "无法连接微信服务器。请检查网络后重试，内容已保留。",
 }
 
 
-def describe(errcode: int, errmsg: str = "") -> str:
-    text = _MESSAGES.get(errcode)
+# Codes that mean something else when the call was about articles (materials, drafts, publishing, mass
+# sends) than when it was a 客服 message or a follower's media.
+_PUBLISHING_MESSAGES: dict[int, str] = {
+    40007: "微信上找不到这个素材或草稿（可能已删除，或已发布、群发而移出草稿箱）。请重新保存草稿后再试。",
+    45002: "正文过长（微信要求少于 2 万字、小于 1 MB），请删减后再保存。",
+    45003: "标题过长（最多 64 个字），请缩短。",
+    45004: "摘要过长（最多 120 个字），请缩短。",
+}
+
+
+def describe(errcode: int, errmsg: str = "", publishing: bool = False) -> str:
+    """Words for an errcode; publishing=True for calls about articles, where some codes differ."""
+    text = (_PUBLISHING_MESSAGES.get(errcode) if publishing else None) or _MESSAGES.get(errcode)
     if text:
         return text
     return f"微信返回错误（代码 {errcode}）：{errmsg or '未知原因'}。请稍后重试，如仍失败请联系管理员。"
@@ -38,8 +62,8 @@ def describe(errcode: int, errmsg: str = "") -> str:
 class WeChatError(Exception):
     """A refusal from WeChat (or no answer at all), with the operator-facing reason."""
 
-    def __init__(self, errcode: int, errmsg: str = "") -> None:
+    def __init__(self, errcode: int, errmsg: str = "", publishing: bool = False) -> None:
         self.errcode = errcode
         self.errmsg = errmsg
-        self.reason = describe(errcode, errmsg)
+        self.reason = describe(errcode, errmsg, publishing)
         super().__init__(f"{errcode}: {errmsg}")

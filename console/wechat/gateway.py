@@ -4,9 +4,11 @@ WeChatError, bounded retries with back-off for "system busy". Blocking: the hub 
 from __future__ import annotations
 
 import logging
+import mimetypes
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import requests
@@ -20,6 +22,37 @@ log = logging.getLogger(__name__)
 
 BUSY_CODES = {-1}
 BUSY_ATTEMPTS = 3
+CLIENTMSGID_EXISTS = 45065  # mass send: this clientmsgid was already sent in the last 24 h
+
+
+@dataclass(frozen=True)
+class MassSent:
+    """A mass send WeChat accepted. repeated: the clientmsgid had been sent already (an earlier call
+    whose answer was lost), so nothing new went out and msg_id is that earlier send's."""
+
+    msg_id: str
+    msg_data_id: str | None
+    repeated: bool
+
+
+def _upload(filename: str, data: bytes) -> dict[str, tuple[str, bytes, str]]:
+    """The multipart "media" field WeChat's upload endpoints read."""
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return {"media": (filename, data, content_type)}
+
+
+def _dict(answer: Any, endpoint: str) -> dict[str, Any]:
+    """wechatpy hands back the raw response when it is not JSON; WeChat always answers JSON here."""
+    if not isinstance(answer, dict):
+        raise WeChatClientException(None, f"{endpoint} answered something other than JSON")
+    return answer
+
+
+def _text(answer: dict[str, Any], key: str, endpoint: str) -> str:
+    value = answer.get(key)
+    if value is None or value == "":
+        raise WeChatClientException(None, f"{endpoint} answered without {key}")
+    return str(value)
 
 
 class Gateway:
@@ -39,7 +72,8 @@ class Gateway:
                 self._clients[appid] = client
             return client
 
-    def _call(self, appid: str, action: Callable[[ConfiguredClient], Any]) -> Any:
+    def _call(self, appid: str, action: Callable[[ConfiguredClient], Any], publishing: bool = False) -> Any:
+        """Run action with appid's client; publishing=True words errcodes for article calls."""
         client = self.client(appid)
         for attempt in range(1, BUSY_ATTEMPTS + 1):
             try:
@@ -50,10 +84,10 @@ class Gateway:
                     time.sleep(self.backoff * 2 ** (attempt - 1))
                     continue
                 log.warning("WeChat refused a call for %s: errcode %s", appid, code)
-                raise WeChatError(code, str(exc.errmsg or "")) from exc
+                raise WeChatError(code, str(exc.errmsg or ""), publishing) from exc
             except requests.RequestException as exc:
                 log.warning("WeChat unreachable for %s: %s", appid, type(exc).__name__)
-                raise WeChatError(NETWORK_ERROR, type(exc).__name__) from exc
+                raise WeChatError(NETWORK_ERROR, type(exc).__name__, publishing) from exc
         raise AssertionError("unreachable")
 
     def send_text(self, appid: str, openid: str, content: str) -> None:
@@ -90,3 +124,122 @@ class Gateway:
         response = self._call(appid, download)
         content_type = response.headers.get("Content-Type", "application/octet-stream").split(";")[0].strip()
         return response.content, content_type or "application/octet-stream"
+
+    # --- materials, drafts, publishing, mass sends ---------------------------------------------------
+    # Articles travel as WeChat's own dicts (title, author, digest, content, content_source_url,
+    # thumb_media_id, need_open_comment, only_fans_can_comment…), posted as-is rather than through
+    # wechatpy's draft helpers, which rebuild each article and drop fields they do not know.
+
+    def _article_call(self, appid: str, action: Callable[[ConfiguredClient], Any]) -> Any:
+        return self._call(appid, action, publishing=True)
+
+    def upload_article_image(self, appid: str, data: bytes, filename: str) -> str:
+        """A picture for an article's body (media/uploadimg: jpg/png under 1 MB) → its URL, the only
+        kind of image URL WeChat keeps in article content."""
+        answer = self._article_call(
+            appid, lambda c: _dict(c.post("media/uploadimg", files=_upload(filename, data)), "uploadimg")
+        )
+        return _text(answer, "url", "media/uploadimg")
+
+    def add_image_material(self, appid: str, data: bytes, filename: str) -> tuple[str, str]:
+        """A permanent image material (a draft's cover must be one) → (media_id, url)."""
+
+        def add(client: ConfiguredClient) -> dict[str, Any]:
+            answer = client.post("material/add_material", params={"type": "image"}, files=_upload(filename, data))
+            return _dict(answer, "material/add_material")
+
+        answer = self._article_call(appid, add)
+        return _text(answer, "media_id", "material/add_material"), str(answer.get("url") or "")
+
+    def draft_add(self, appid: str, articles: list[dict[str, Any]]) -> str:
+        """A new draft of 1–8 articles → its media_id."""
+        answer = self._article_call(
+            appid, lambda c: _dict(c.post("draft/add", data={"articles": articles}), "draft/add")
+        )
+        return _text(answer, "media_id", "draft/add")
+
+    def draft_update(self, appid: str, media_id: str, index: int, article: dict[str, Any]) -> None:
+        """Replace the article at index (0 = first) of a draft."""
+        body = {"media_id": media_id, "index": index, "articles": article}
+        self._article_call(appid, lambda c: c.post("draft/update", data=body))
+
+    def draft_get(self, appid: str, media_id: str) -> list[dict[str, Any]]:
+        """The draft's articles (news_item), as WeChat holds them."""
+        answer = self._article_call(
+            appid, lambda c: _dict(c.post("draft/get", data={"media_id": media_id}), "draft/get")
+        )
+        items = answer.get("news_item")
+        if not isinstance(items, list):
+            raise WeChatError(NETWORK_ERROR, "draft/get answered without news_item")
+        return items
+
+    def draft_delete(self, appid: str, media_id: str) -> None:
+        """Remove a draft from the box for good."""
+        self._article_call(appid, lambda c: c.post("draft/delete", data={"media_id": media_id}))
+
+    def publish_submit(self, appid: str, media_id: str) -> str:
+        """Start publishing a draft (freepublish/submit) → publish_id. Only submitted: the outcome comes
+        later as a PUBLISHJOBFINISH push, or by polling publish_status."""
+        body = {"media_id": media_id}
+        answer = self._article_call(
+            appid, lambda c: _dict(c.post("freepublish/submit", data=body), "freepublish/submit")
+        )
+        return _text(answer, "publish_id", "freepublish/submit")
+
+    def publish_status(self, appid: str, publish_id: str) -> dict[str, Any]:
+        """freepublish/get's answer: publish_status (0 published, 1 publishing, 2 原创声明失败, 3 常规失败,
+        4 平台审核不通过, 5/6 deleted afterwards), article_id and article_detail when published, fail_idx."""
+        body = {"publish_id": publish_id}
+        return self._article_call(appid, lambda c: _dict(c.post("freepublish/get", data=body), "freepublish/get"))
+
+    def mass_send(self, appid: str, media_id: str, clientmsgid: str) -> MassSent:
+        """Mass send a draft to every follower (message/mass/sendall), idempotent through clientmsgid.
+
+        A mass send cannot be recalled, so a call whose answer was lost must be retried with the same
+        clientmsgid: WeChat then answers 45065 with the first send's msg_id and sends nothing, which
+        comes back here as MassSent(repeated=True) rather than an error. Every other refusal (45028: no
+        quota left) raises WeChatError.
+        """
+        body = {
+            "filter": {"is_to_all": True},
+            "mpnews": {"media_id": media_id},
+            "msgtype": "mpnews",
+            "send_ignore_reprint": 0,
+            "clientmsgid": clientmsgid,
+        }
+
+        def send(client: ConfiguredClient) -> MassSent:
+            try:
+                answer = _dict(client.post("message/mass/sendall", data=body), "message/mass/sendall")
+            except WeChatClientException as exc:
+                if exc.errcode is None or int(exc.errcode) != CLIENTMSGID_EXISTS:
+                    raise
+                first = _error_body(exc).get("msg_id")  # not in wechatpy's exception; the response has it
+                if first is None or first == "":
+                    raise
+                return MassSent(str(first), None, repeated=True)
+            data_id = answer.get("msg_data_id")
+            return MassSent(
+                _text(answer, "msg_id", "message/mass/sendall"), None if data_id is None else str(data_id), False
+            )
+
+        result: MassSent = self._article_call(appid, send)
+        return result
+
+    def mass_status(self, appid: str, msg_id: str) -> str:
+        """A mass send's msg_status: SEND_SUCCESS, SENDING, SEND_FAIL or DELETE."""
+        key: int | str = int(msg_id) if msg_id.isdigit() else msg_id  # WeChat's msg_id is a number
+        answer = self._article_call(
+            appid, lambda c: _dict(c.post("message/mass/get", data={"msg_id": key}), "message/mass/get")
+        )
+        return _text(answer, "msg_status", "message/mass/get")
+
+
+def _error_body(exc: WeChatClientException) -> dict[str, Any]:
+    """The JSON body of the response an errcode exception came from ({} if there is none)."""
+    response = exc.response
+    try:
+        body = response.json() if response is not None else None
+    except ValueError:
+        body = None
+    return body if isinstance(body, dict) else {}

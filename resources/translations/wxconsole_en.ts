@@ -4,31 +4,218 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="50"/>
+        <location filename="../../ui/app.py" line="54"/>
         <location filename="../../ui/main_window.py" line="52"/>
         <location filename="../../ui/notify.py" line="71"/>
-        <location filename="../../ui/notify.py" line="111"/>
+        <location filename="../../ui/notify.py" line="115"/>
         <source>政务微信工作台</source>
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/publishing/page.py" line="366"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="197"/>
+        <location filename="../../ui/app.py" line="226"/>
+        <source>紧急审核</source>
+        <translation>Urgent review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="226"/>
+        <source>{n} 篇突发/辟谣图文等待审核：{titles}</source>
+        <translation>{n} urgent/rebuttal article(s) waiting for review: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="243"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
     <message>
+        <location filename="../../ui/calendar/legend.py" line="41"/>
+        <source>群发</source>
+        <translation>Mass send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="41"/>
+        <location filename="../../ui/publishing/page.py" line="434"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="46"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="47"/>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="48"/>
+        <location filename="../../ui/review/page.py" line="125"/>
+        <source>已退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="49"/>
+        <location filename="../../ui/review/page.py" line="125"/>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="50"/>
+        <source>待发出</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="51"/>
+        <source>发布中</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="52"/>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="53"/>
+        <source>发送失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="54"/>
+        <source>结果未知</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="62"/>
+        <source>{status} · {mode} · {time}</source>
+        <translation>{status} · {mode} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="67"/>
+        <source>急稿</source>
+        <translation>Urgent post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="69"/>
+        <source>已发出或正在发出，不能改期</source>
+        <translation>Sent or being sent; cannot be rescheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="110"/>
+        <location filename="../../ui/calendar/month_view.py" line="304"/>
+        <source>急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="146"/>
+        <source>急：急稿</source>
+        <translation>Urgent: rush post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="147"/>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/legend.py" line="148"/>
+        <source>班：调休上班</source>
+        <translation>班: make-up workday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="78"/>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="82"/>
+        <source>{m}月{d}日 星期{w}</source>
+        <translation>{m}/{d} {w}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="85"/>
+        <source>休息日</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="85"/>
+        <source>{name}放假</source>
+        <translation>{name} holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="87"/>
+        <source>调休上班</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="519"/>
+        <source>发布日历（月视图）</source>
+        <translation>Publishing calendar (month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="566"/>
+        <location filename="../../ui/calendar/month_view.py" line="759"/>
+        <location filename="../../ui/calendar/week_view.py" line="98"/>
+        <source>+{k} 条</source>
+        <translation>+{k} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/month_view.py" line="724"/>
+        <source>{m}月{d}日</source>
+        <translation>{m}/{d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/week_view.py" line="35"/>
+        <source>发布日历（周视图）</source>
+        <translation>Publishing calendar (week)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/week_view.py" line="327"/>
+        <source>+{k}</source>
+        <translation>+{k}</translation>
+    </message>
+    <message>
         <location filename="../../ui/format.py" line="10"/>
-        <location filename="../../ui/notify.py" line="140"/>
+        <location filename="../../ui/notify.py" line="144"/>
         <source>新消息</source>
         <translation>New</translation>
     </message>
@@ -55,7 +242,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="463"/>
+        <location filename="../../ui/inbox/controller.py" line="466"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -170,29 +357,29 @@
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="237"/>
+        <location filename="../../ui/inbox/controller.py" line="238"/>
         <source>审核退回：{0}。修改后点发送，会重新提交审核。</source>
         <translation>Sent back by the reviewer: {0}. Revise it and press Send to submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="457"/>
+        <location filename="../../ui/inbox/controller.py" line="460"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="459"/>
+        <location filename="../../ui/inbox/controller.py" line="462"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="459"/>
+        <location filename="../../ui/inbox/controller.py" line="462"/>
         <location filename="../../ui/inbox/page.py" line="246"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="461"/>
+        <location filename="../../ui/inbox/controller.py" line="464"/>
         <location filename="../../ui/inbox/page.py" line="369"/>
         <location filename="../../ui/replies/library_page.py" line="164"/>
         <source>标签：</source>
@@ -318,6 +505,8 @@
     </message>
     <message>
         <location filename="../../ui/inbox/filters.py" line="64"/>
+        <location filename="../../ui/publishing/page.py" line="56"/>
+        <location filename="../../ui/publishing/page.py" line="192"/>
         <location filename="../../ui/replies/library_page.py" line="257"/>
         <location filename="../../ui/replies/library_page.py" line="776"/>
         <location filename="../../ui/replies/library_page.py" line="777"/>
@@ -417,16 +606,6 @@
         <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
-        <source>日历</source>
-        <translation>Calendar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="28"/>
-        <source>各公众号的发布计划、群发额度和更新节奏提醒。</source>
-        <translation>Each account's publishing plan, broadcast quota, and reminders to keep posting regularly.</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="29"/>
         <source>安全清单</source>
         <translation>Security checklist</translation>
@@ -453,16 +632,22 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="62"/>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>审核</source>
         <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>日历</source>
+        <translation>Calendar</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="66"/>
@@ -470,62 +655,705 @@
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <location filename="../../ui/settings/page.py" line="305"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>政务微信
 工作台</source>
         <translation>Government
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>已登录：{0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="111"/>
+        <location filename="../../ui/notify.py" line="115"/>
         <source>政务微信工作台：{count}个会话待处理</source>
         <translation>Government WeChat Console: {count} open conversation(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="141"/>
+        <location filename="../../ui/notify.py" line="145"/>
         <source>收到{count}条新消息</source>
         <translation>{count} new message(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="143"/>
+        <location filename="../../ui/notify.py" line="147"/>
         <source>回复超时</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="144"/>
+        <location filename="../../ui/notify.py" line="148"/>
         <source>有{count}个会话超过{hours}个工作小时未回复</source>
         <translation>{count} conversation(s) unanswered for more than {hours} working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="148"/>
+        <location filename="../../ui/notify.py" line="152"/>
         <source>：</source>
         <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="166"/>
+        <source>粘贴的图片.png</source>
+        <translation>pasted-image.png</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="215"/>
+        <source>新增一篇</source>
+        <translation>Add article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="216"/>
+        <location filename="../../ui/publishing/article_editor.py" line="536"/>
+        <source>在这条图文消息里再加一篇，最多 8 篇 (Ctrl+Shift+N)</source>
+        <translation>Add another article to this post, up to 8 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="217"/>
+        <location filename="../../ui/publishing/page.py" line="112"/>
+        <location filename="../../ui/replies/rule_editor.py" line="191"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="218"/>
+        <source>从这条图文消息中删除所选的一篇</source>
+        <translation>Remove the selected article from this post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="219"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="220"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="221"/>
+        <source>排在第一的是头条，封面显示为大图</source>
+        <translation>The first article is the lead; its cover is shown large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="229"/>
+        <source>本条图文</source>
+        <translation>This post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="242"/>
+        <source>请输入标题</source>
+        <translation>Enter a title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="247"/>
+        <source>选填，如：县人社局</source>
+        <translation>Optional, e.g. County HR Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="252"/>
+        <source>选填，不填写则默认抓取正文前 54 个字</source>
+        <translation>Optional; if empty, WeChat takes the first 54 characters of the text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="256"/>
+        <location filename="../../ui/publishing/article_editor.py" line="692"/>
+        <source>未选择</source>
+        <translation>None chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="260"/>
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="261"/>
+        <source>PNG、JPG 或 GIF，不超过 10 MB；头条封面建议 900×383 像素</source>
+        <translation>PNG, JPG or GIF, up to 10 MB; lead cover 900×383 px recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="263"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="270"/>
+        <source>加粗</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="271"/>
+        <source>斜体</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="272"/>
+        <source>下划线</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="274"/>
+        <location filename="../../ui/publishing/article_editor.py" line="306"/>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/template_editor.py" line="234"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="275"/>
+        <source>引用</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="277"/>
+        <source>插入图片…</source>
+        <translation>Insert picture…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="283"/>
+        <source>从这里开始写正文</source>
+        <translation>Start writing the text here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="292"/>
+        <location filename="../../ui/publishing/preview.py" line="100"/>
+        <source>原创</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="293"/>
+        <source>标记为原创；原创声明还需在微信公众平台上完成</source>
+        <translation>Marked as original; the originality claim must still be made on the WeChat platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="294"/>
+        <source>开启留言</source>
+        <translation>Allow comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="295"/>
+        <source>允许读者在文章下留言</source>
+        <translation>Let readers comment under the article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="298"/>
+        <source>选填，以 https:// 开头，显示为文末的“阅读原文”</source>
+        <translation>Optional, starting with https://; shown as “Read more” at the end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="307"/>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="315"/>
+        <location filename="../../ui/replies/rule_editor.py" line="232"/>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="324"/>
+        <source>封面</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="326"/>
+        <location filename="../../ui/replies/template_editor.py" line="242"/>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="333"/>
+        <source>原文链接</source>
+        <translation>Source link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="352"/>
+        <source>手机预览 (Ctrl+Shift+P)</source>
+        <translation>Phone preview (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="437"/>
+        <source>{where}的“{word}”必须修改：{reason}</source>
+        <translation>“{word}” in {where} must be changed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="465"/>
+        <location filename="../../ui/publishing/article_editor.py" line="538"/>
+        <source>一条图文消息最多 8 篇</source>
+        <translation>A post holds at most 8 articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="505"/>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="506"/>
+        <source>头条</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="506"/>
+        <source>第 {n} 篇</source>
+        <translation>Article {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="548"/>
+        <source>选填，显示在分享卡片和单篇消息中</source>
+        <translation>Optional; shown on share cards and single-article posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="550"/>
+        <source>多篇图文不显示摘要：微信只在单篇图文消息中显示摘要，已填写的会保留</source>
+        <translation>Posts with several articles show no summary: WeChat shows it only for single-article posts; what you typed is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="553"/>
+        <source>头条封面建议 900×383 像素（2.35:1）</source>
+        <translation>Lead cover: 900×383 px recommended (2.35:1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="553"/>
+        <source>次条封面建议 200×200 像素（1:1）</source>
+        <translation>Other covers: 200×200 px recommended (1:1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="602"/>
+        <source>没有可用的图片存储，暂不能选择图片</source>
+        <translation>No picture store available; pictures cannot be chosen now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="619"/>
+        <source>{n} 字</source>
+        <translation>{n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="658"/>
+        <source>无法读取“{name}”：{error}</source>
+        <translation>Cannot read “{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="671"/>
+        <source>选择封面图片</source>
+        <translation>Choose cover picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="692"/>
+        <source>图片不在本机</source>
+        <translation>Picture not on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="699"/>
+        <source>插入图片</source>
+        <translation>Insert picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="832"/>
+        <location filename="../../ui/publishing/preview.py" line="125"/>
+        <location filename="../../ui/publishing/preview.py" line="153"/>
+        <source>手机预览</source>
+        <translation>Phone preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="834"/>
+        <source>手机预览 · 第 {n}/{count} 篇</source>
+        <translation>Phone preview · article {n}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="851"/>
+        <source>有 {n} 处错敏词必须修改</source>
+        <translation>{n} wording problem(s) must be fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="853"/>
+        <source> 等 {n} 项</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="854"/>
+        <source>还不能发布：</source>
+        <translation>Not ready yet: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="856"/>
+        <source>内容齐全，可以送审</source>
+        <translation>Complete; ready for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="865"/>
+        <source>错敏词检查出错：{error}</source>
+        <translation>The wording check failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="888"/>
+        <source>文中</source>
+        <translation>the text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/article_editor.py" line="889"/>
+        <source>第 {n} 篇{field}</source>
+        <translation>article {n}'s {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/controller.py" line="130"/>
+        <source>找不到这篇图文，可能已被同事删除。</source>
+        <translation>This post cannot be found; a colleague may have deleted it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/controller.py" line="136"/>
+        <source>不能排到已经过去的时间；要马上发出请用“立即发布”。</source>
+        <translation>You cannot plan for a time already past; to send it now use “Publish now”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/controller.py" line="250"/>
+        <source>文中有一张图片在本机找不到了，请重新插入后再保存。</source>
+        <translation>A picture in the text is no longer on this computer; insert it again and save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="48"/>
+        <source>编辑图文</source>
+        <translation>Edit post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="59"/>
+        <source>发布（不占群发次数，不推送给粉丝）</source>
+        <translation>Publish (no mass-send quota, not pushed to followers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="60"/>
+        <source>群发（推送给全部粉丝，占群发次数）</source>
+        <translation>Mass send (pushed to all followers, uses the quota)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="61"/>
+        <source>计划时间</source>
+        <translation>Planned time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="65"/>
+        <source>突发/辟谣（紧急审核）</source>
+        <translation>Urgent / rebuttal (urgent review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="66"/>
+        <source>紧急图文排在审核队列最前面，立即通知所有审核人，并按审核规则允许的最少级数审核。</source>
+        <translation>Urgent posts go to the front of the review queue, every supervisor is notified at once, and they pass the fewest review levels the policy allows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="72"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="73"/>
+        <source>提交审核 (Ctrl+Enter)</source>
+        <translation>Submit for review (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/library_page.py" line="221"/>
+        <location filename="../../ui/replies/library_page.py" line="298"/>
+        <location filename="../../ui/replies/library_page.py" line="363"/>
+        <location filename="../../ui/replies/rule_editor.py" line="209"/>
+        <location filename="../../ui/replies/rule_tester.py" line="131"/>
+        <location filename="../../ui/replies/template_editor.py" line="239"/>
+        <location filename="../../ui/review/page.py" line="756"/>
+        <source>公众号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="80"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="123"/>
+        <source>编辑图文 — {title}（{state}）</source>
+        <translation>Edit post — {title} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="149"/>
+        <source>这篇图文已发出或正在发出，只能查看。</source>
+        <translation>This post has been sent or is being sent; it can only be viewed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
+        <location filename="../../ui/replies/library_page.py" line="953"/>
+        <location filename="../../ui/replies/library_page.py" line="1177"/>
+        <location filename="../../ui/settings/wordlists.py" line="97"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="186"/>
+        <source>已保存在本机，联网时自动同步到服务端。</source>
+        <translation>Saved on this computer; it goes to the server when connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="196"/>
+        <source>还不能提交：</source>
+        <translation>Cannot submit yet: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="206"/>
+        <source>图文已保存在本机，但还没有传到服务端（可能未联网）。联网后再点“提交审核”。</source>
+        <translation>The post is saved on this computer but has not reached the server (perhaps offline). Click “Submit for review” again once connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="211"/>
+        <source>已提交审核。</source>
+        <translation>Submitted for review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="221"/>
+        <source>{who}同时也改了这篇图文，您的版本已另存为“冲突副本”。</source>
+        <translation>{who} changed this post at the same time; your version was kept as a “conflicted copy”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="227"/>
+        <source>已保存。内容有改动，需要重新提交审核。</source>
+        <translation>Saved. The content changed, so it must be submitted for review again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/editor_dialog.py" line="229"/>
+        <source>已同步到服务端。</source>
+        <translation>Synced to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="57"/>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="58"/>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="67"/>
+        <source>上一月/上一周 (PageUp)</source>
+        <translation>Previous month/week (PageUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="68"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="70"/>
+        <source>下一月/下一周 (PageDown)</source>
+        <translation>Next month/week (PageDown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="73"/>
+        <source>新建图文 (Ctrl+N)</source>
+        <translation>New post (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="102"/>
+        <source>在日历上点选一篇图文，这里显示它的状态和可以做的事。</source>
+        <translation>Pick a post on the calendar to see its state and what can be done with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="107"/>
+        <source>编辑 (Enter)</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="108"/>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="109"/>
+        <source>突发/辟谣 紧急提交</source>
+        <translation>Urgent / rebuttal: submit urgently</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="110"/>
+        <location filename="../../ui/publishing/page.py" line="428"/>
+        <location filename="../../ui/publishing/page.py" line="436"/>
+        <source>立即发布</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="111"/>
+        <source>取消排期</source>
+        <translation>Unplan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="130"/>
+        <source>更新节奏（检查以两周为限）</source>
+        <translation>Posting rhythm (inspection limit: two weeks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="132"/>
+        <source>未排期的图文（双击编辑）</source>
+        <translation>Posts not yet planned (double-click to edit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="134"/>
+        <source>选中的图文</source>
+        <translation>Selected post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="236"/>
+        <source>{y}年{m}月</source>
+        <translation>{m}/{y}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="261"/>
+        <source>群发额度（{period}）：剩 {left}/{limit} 次</source>
+        <translation>Mass sends ({period}): {left}/{limit} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="266"/>
+        <source>选择一个公众号可看群发额度</source>
+        <translation>Choose an account to see its mass-send quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="292"/>
+        <source>群发剩 {n} 次</source>
+        <translation>{n} mass send(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="303"/>
+        <source>从未发布</source>
+        <translation>Never published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="305"/>
+        <source>距上次更新 {n} 天</source>
+        <translation>{n} day(s) since the last post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="309"/>
+        <source>发布时间：{slots}</source>
+        <translation>Publishing times: {slots}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="313"/>
+        <source>更新节奏正常</source>
+        <translation>Posting rhythm is fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="319"/>
+        <source>【急】</source>
+        <translation>[Urgent] </translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="333"/>
+        <source>这篇图文已被删除。</source>
+        <translation>This post was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="340"/>
+        <source> · 紧急</source>
+        <translation> · urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="341"/>
+        <source>时间：{when}</source>
+        <translation>Time: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="341"/>
+        <source>未排期</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="342"/>
+        <source>撰稿：{who}</source>
+        <translation>Written by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="347"/>
+        <source>第 {n} 篇链接</source>
+        <translation>Link to article {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="370"/>
+        <source>已完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="387"/>
+        <source>已改到 {when}，等服务端确认…</source>
+        <translation>Moved to {when}; waiting for the server to confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="429"/>
+        <source>上次发布没有收到微信的答复，可能已经发出。您已在公众平台核对，确认没有发出吗？</source>
+        <translation>WeChat never answered the last publish request, so it may have gone out. Have you checked on the WeChat platform and confirmed it was not published?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="434"/>
+        <source>群发给全部粉丝</source>
+        <translation>mass-send to all followers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="436"/>
+        <source>现在就{what}“{title}”吗？</source>
+        <translation>{what} “{title}” now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="443"/>
+        <source>删除图文</source>
+        <translation>Delete post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="443"/>
+        <source>删除“{title}”吗？</source>
+        <translation>Delete “{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/preview.py" line="97"/>
+        <source>（未填写标题）</source>
+        <translation>(no title yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/preview.py" line="103"/>
+        <location filename="../../ui/publishing/preview.py" line="152"/>
+        <source>公众号名称</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/preview.py" line="111"/>
+        <source>（正文还是空的）</source>
+        <translation>(the text is still empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/preview.py" line="113"/>
+        <source>阅读原文</source>
+        <translation>Read more</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_controller.py" line="122"/>
@@ -544,27 +1372,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/template_editor.py" line="234"/>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
         <location filename="../../ui/replies/template_editor.py" line="237"/>
         <source>分类</source>
         <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/library_page.py" line="221"/>
-        <location filename="../../ui/replies/library_page.py" line="298"/>
-        <location filename="../../ui/replies/library_page.py" line="363"/>
-        <location filename="../../ui/replies/rule_editor.py" line="209"/>
-        <location filename="../../ui/replies/rule_tester.py" line="131"/>
-        <location filename="../../ui/replies/template_editor.py" line="239"/>
-        <location filename="../../ui/review/page.py" line="756"/>
-        <source>公众号</source>
-        <translation>Account</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="142"/>
@@ -928,13 +1738,6 @@ WeChat Console</translation>
         <location filename="../../ui/replies/template_editor.py" line="443"/>
         <source>新模板</source>
         <translation>New template</translation>
-    </message>
-    <message>
-        <location filename="../../ui/replies/library_page.py" line="953"/>
-        <location filename="../../ui/replies/library_page.py" line="1177"/>
-        <location filename="../../ui/settings/wordlists.py" line="97"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="964"/>
@@ -1363,11 +2166,6 @@ WeChat Console</translation>
         <translation>The image must first be uploaded to the account’s media library; enter its media_id here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="191"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
         <location filename="../../ui/replies/rule_editor.py" line="193"/>
         <source>删除这条规则（会先确认）</source>
         <translation>Delete this rule (asks first)</translation>
@@ -1407,11 +2205,6 @@ WeChat Console</translation>
         <location filename="../../ui/replies/rule_editor.py" line="231"/>
         <source>图文标题</source>
         <translation>Article title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/replies/rule_editor.py" line="232"/>
-        <source>摘要</source>
-        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="233"/>
@@ -1794,11 +2587,6 @@ WeChat Console</translation>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="242"/>
-        <source>正文</source>
-        <translation>Text</translation>
-    </message>
-    <message>
         <location filename="../../ui/replies/template_editor.py" line="247"/>
         <source>预览</source>
         <translation>Preview</translation>
@@ -1944,37 +2732,37 @@ WeChat Console</translation>
         <translation>Exported {n} entries to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="156"/>
+        <location filename="../../ui/review/controller.py" line="162"/>
         <source>已通过，回复已发给粉丝。</source>
         <translation>Approved; the reply has been sent to the follower.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="158"/>
+        <location filename="../../ui/review/controller.py" line="164"/>
         <source>已通过第 {level} 级，等待下一级审核。</source>
         <translation>Level {level} approved; waiting for the next level of review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="159"/>
+        <location filename="../../ui/review/controller.py" line="165"/>
         <source>已审核通过。</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="161"/>
+        <location filename="../../ui/review/controller.py" line="167"/>
         <source>已退回给撰稿人。</source>
         <translation>Sent back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="163"/>
+        <location filename="../../ui/review/controller.py" line="169"/>
         <source>已重新提交，等待审核。</source>
         <translation>Resubmitted; waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="165"/>
+        <location filename="../../ui/review/controller.py" line="171"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="167"/>
+        <location filename="../../ui/review/controller.py" line="173"/>
         <source>审核规则已保存。</source>
         <translation>Review rules saved.</translation>
     </message>
@@ -2022,16 +2810,6 @@ WeChat Console</translation>
         <location filename="../../ui/review/page.py" line="124"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="125"/>
-        <source>已通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="125"/>
-        <source>已退回</source>
-        <translation>Sent back</translation>
     </message>
     <message>
         <location filename="../../ui/review/page.py" line="132"/>
@@ -2860,11 +3638,6 @@ WeChat Console</translation>
         <translation>In the inbox, single keys without Ctrl only work when you are not typing.</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <location filename="../../ui/signin.py" line="21"/>
         <source>登录政务微信工作台</source>
         <translation>Sign in to the Government WeChat Console</translation>
@@ -2955,6 +3728,10 @@ WeChat Console</translation>
         <location filename="../../ui/signin.py" line="109"/>
         <source>请填写登录名和姓名。</source>
         <translation>Please enter a login and a name.</translation>
+    </message>
+    <message>
+        <source>各公众号的发布计划、群发额度和更新节奏提醒。</source>
+        <translation type="vanished">Each account's publishing plan, broadcast quota, and reminders to keep posting regularly.</translation>
     </message>
     <message>
         <source>待审核的回复和图文，按等待时间排序；通过、修改后通过或退回。</source>

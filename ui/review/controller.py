@@ -40,6 +40,7 @@ class ReviewController(QObject):
     settled = Signal(str, bool, str)  # kind, applied, words (the hub's refusal, or what happened)
     pendingCount = Signal(int)  # items waiting for this colleague, for the sidebar
     meChanged = Signal(str, str)  # login, roles ("|operator|supervisor|")
+    urgentArrived = Signal(list)  # list[QueueRow]: urgent items (突发/辟谣) new in this reviewer's queue
 
     def __init__(self, inbox: InboxController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class ReviewController(QObject):
         self.roles = ""
         self.review = Review()
         self._deciding: deque[tuple[str, int]] = deque()  # (kind, item id) sent, not yet answered
+        self._urgent_seen: set[int] = set()
         inbox.reviewChanged.connect(self.reload)
         inbox.libraryChanged.connect(self.reload)  # staff rows (roles, accounts) and account names
         inbox.librarySettled.connect(self._settled)
@@ -79,6 +81,10 @@ class ReviewController(QObject):
         if login != self.login:  # someone else signed in meanwhile: their reload follows
             return
         self.review = Review(queue, mine, policies)
+        fresh = [row for row in queue if row.urgent and row.id not in self._urgent_seen]
+        self._urgent_seen |= {row.id for row in fresh}
+        if fresh:
+            self.urgentArrived.emit(fresh)  # every supervisor hears of it at once, not when they look
         self._emit_queue()
         self.mineLoaded.emit(mine)
         self.policiesLoaded.emit(policies)
