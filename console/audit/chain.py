@@ -66,6 +66,18 @@ ACTION_NAMES: dict[str, str] = {
     "staff_change": "人员变更",
     "policy_change": "修改审核策略",
     "wordlists_change": "修改错敏词词库",
+    "post_save": "保存图文",
+    "post_submit": "提交图文审核",
+    "urgent_submit": "紧急提交（突发/辟谣）",
+    "post_schedule": "图文排期",
+    "publish_now": "立即发布",
+    "post_decide": "处理待决定图文",
+    "post_delete": "删除图文",
+    "publish_start": "开始发布",
+    "published": "发布成功",
+    "publish_failed": "发布失败",
+    "publish_late": "错过发布时间",
+    "publish_unknown": "发布结果不明",
 }
 
 # The verb of each action in a one-line description, followed by its object (the target).
@@ -87,6 +99,18 @@ ACTION_VERBS: dict[str, str] = {
     "staff_change": "修改了",
     "policy_change": "修改了",
     "wordlists_change": "修改了",
+    "post_save": "保存了",
+    "post_submit": "提交审核：",
+    "urgent_submit": "紧急提交审核（突发/辟谣）：",
+    "post_schedule": "调整了排期：",
+    "publish_now": "要求立即发布",
+    "post_decide": "处理了",
+    "post_delete": "删除了",
+    "publish_start": "开始发布",
+    "published": "发出了",
+    "publish_failed": "未能发出",
+    "publish_late": "错过了发布时间：",
+    "publish_unknown": "未收到发布结果：",
 }
 # Actions whose target is not the verb's object: the target follows in brackets.
 _TARGET_ASIDE = {"sign_in", "sign_in_failed", "sign_out"}
@@ -119,6 +143,7 @@ TARGET_NOUNS: dict[str, str] = {
     "account": "公众号",
     "policy": "审核策略",
     "article": "文章",
+    "post": "图文",
     "wordlist": "错敏词词库",
     "wordlists": "错敏词词库",
     "file": "文件",

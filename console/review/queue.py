@@ -218,6 +218,9 @@ def approve(
     item = _item(session, item_id)
     _check_reviewer(session, item, reviewer)
     edited = False
+    if edited_text is not None and item.kind == "article" and _article_text(edited_text) != item.content:
+        # The article itself (its HTML, pictures, several articles) is what goes out, not this text.
+        raise ReviewRefused("图文不能在审核栏里直接改：请退回并写明修改意见，由撰稿人改后重新提交。", forbidden=False)
     if edited_text is not None:
         text = _reply_text(edited_text) if item.kind == "reply" else _article_text(edited_text)
         if text != item.content:
