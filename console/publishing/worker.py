@@ -331,24 +331,21 @@ class Publisher:
                 self.changed.add(post_id)
 
     def _fail(self, post_id: int, text: str, now: datetime) -> None:
-        with self.db.session() as session:
-            post = session.get(Post, post_id)
-            if post is None:
-                return
-            post.state = PostState.FAILED
-            post.error_text = text
-            self._bump(session, post, now)
-            record(session, "system", "publish_failed", f"post:{post_id}", after={"reason": text})
+        self._stop(post_id, PostState.FAILED, "publish_failed", text, now)
 
     def _unsure(self, post_id: int, text: str, now: datetime) -> None:
+        self._stop(post_id, PostState.UNSURE, "publish_unknown", text, now)
+
+    def _stop(self, post_id: int, state: PostState, action: str, text: str, now: datetime) -> None:
+        """The post waits for a person (failed, or outcome unknown), with the reason, on the record."""
         with self.db.session() as session:
             post = session.get(Post, post_id)
             if post is None:
                 return
-            post.state = PostState.UNSURE
+            post.state = state
             post.error_text = text
             self._bump(session, post, now)
-            record(session, "system", "publish_unknown", f"post:{post_id}", after={"reason": text})
+            record(session, "system", action, f"post:{post_id}", after={"reason": text})
 
 
 @dataclass(frozen=True)
