@@ -3,13 +3,14 @@ changed since my cursor" with one indexed range scan per table."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -82,6 +83,9 @@ class Account(Base):
     # When this account publishes and what counts as too long a gap (console.publishing.slots), or None
     # for the defaults.
     publishing: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # 账号台账: responsible unit, person in charge, operators, contact, verification, date opened, update
+    # target (console.compliance.register); None until an administrator fills it in.
+    register: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -496,3 +500,45 @@ class PostDraft(Base):
     # The post_save in flight: the same id is sent again after a lost answer, so it never makes two posts.
     command_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChecklistItem(Base):
+    """安全清单: one security task of one account — what to check, how often, who, by when. `key` names
+    the default item it came from (resources/checklist), "" for an office's own; `auto` names the check
+    the console makes itself (safe_mode, secrets, backup…), so the item is marked from evidence."""
+
+    __tablename__ = "checklist_item"
+    __table_args__ = (Index("ix_checklist_item_account_due", "account_id", "due_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    key: Mapped[str] = mapped_column(String(64), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    period: Mapped[str] = mapped_column(String(16), default="yearly")  # once | monthly | quarterly | yearly
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    how: Mapped[str] = mapped_column(Text, default="")
+    auto: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: done once, not due again
+    last_done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ChecklistRecord(Base):
+    """One time an item was done: when, by whom, the evidence (a note, files, the console's own check),
+    and the supervisor who signed it off. Never edited but for the sign-off."""
+
+    __tablename__ = "checklist_record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("checklist_item.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    done_on: Mapped[date] = mapped_column(Date)
+    done_by: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list] = mapped_column(JSON, default=list)  # [{kind: file|auto, ref, name, ...}]
+    signed_off_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    signed_off_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    command_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)

@@ -3,6 +3,7 @@ Secrets have no column anywhere, so nothing here can carry one."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +12,8 @@ from sqlalchemy.orm import Session
 from console.store.models import (
     Account,
     Base,
+    ChecklistItem,
+    ChecklistRecord,
     Conversation,
     Follower,
     Label,
@@ -39,6 +42,8 @@ SYNCED: tuple[type[Base], ...] = (
     ReviewPolicy,
     ReviewItem,
     Post,
+    ChecklistItem,
+    ChecklistRecord,
 )
 KEYS: dict[type[Base], str] = {
     Staff: "staff",
@@ -53,6 +58,8 @@ KEYS: dict[type[Base], str] = {
     ReviewPolicy: "review_policies",
     ReviewItem: "review_items",
     Post: "posts",
+    ChecklistItem: "checklist_items",
+    ChecklistRecord: "checklist_records",
 }
 _DATETIMES = {
     "waiting_since",
@@ -68,21 +75,35 @@ _DATETIMES = {
     "scheduled_at",
     "attempted_at",
     "published_at",
+    "signed_off_at",
 }
+_DATES = {"due_on", "last_done_on", "done_on"}
 
 
 def to_wire(row: Base) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for column in row.__table__.columns:
         value = getattr(row, column.key)
-        out[column.key] = iso(value) if column.key in _DATETIMES else value
+        if column.key in _DATETIMES:
+            value = iso(value)
+        elif column.key in _DATES and value is not None:
+            value = value.isoformat()
+        out[column.key] = value
     return out
 
 
 def from_wire(model: type[Base], data: dict[str, Any]) -> Base:
     columns = {c.key for c in model.__table__.columns}
-    values = {k: (parse_iso(v) if k in _DATETIMES else v) for k, v in data.items() if k in columns}
+    values = {k: _value(k, v) for k, v in data.items() if k in columns}
     return model(**values)
+
+
+def _value(key: str, value: Any) -> Any:
+    if key in _DATETIMES:
+        return parse_iso(value)
+    if key in _DATES and value:
+        return date.fromisoformat(str(value))
+    return value
 
 
 def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, Any]:
