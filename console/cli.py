@@ -185,6 +185,8 @@ def parser() -> argparse.ArgumentParser:
     upgrade.set_defaults(func=_db_upgrade)
 
     from console.audit.commands import register as register_audit
+    from console.checklist.backup import register as register_backup
+    from console.compliance.cli import register as register_compliance
     from console.inbox.search_command import register as register_search
     from console.replies.commands import register as register_replies
     from console.staff.commands import register as register_staff
@@ -195,6 +197,8 @@ def parser() -> argparse.ArgumentParser:
     register_staff(sub)
     register_holidays(sub)
     register_audit(sub)
+    register_backup(sub)
+    register_compliance(sub)
     return p
 
 

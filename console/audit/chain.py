@@ -78,6 +78,11 @@ ACTION_NAMES: dict[str, str] = {
     "publish_failed": "发布失败",
     "publish_late": "错过发布时间",
     "publish_unknown": "发布结果不明",
+    "checklist_done": "登记安全检查",
+    "checklist_signoff": "安全检查签核",
+    "checklist_change": "修改安全清单",
+    "checklist_auto": "系统自检通过",
+    "register_change": "修改账号台账",
 }
 
 # The verb of each action in a one-line description, followed by its object (the target).
@@ -111,6 +116,11 @@ ACTION_VERBS: dict[str, str] = {
     "publish_failed": "未能发出",
     "publish_late": "错过了发布时间：",
     "publish_unknown": "未收到发布结果：",
+    "checklist_done": "登记完成了",
+    "checklist_signoff": "签核了",
+    "checklist_change": "修改了",
+    "checklist_auto": "自检通过：",
+    "register_change": "修改了",
 }
 # Actions whose target is not the verb's object: the target follows in brackets.
 _TARGET_ASIDE = {"sign_in", "sign_in_failed", "sign_out"}
@@ -144,6 +154,8 @@ TARGET_NOUNS: dict[str, str] = {
     "policy": "审核策略",
     "article": "文章",
     "post": "图文",
+    "checklist": "安全检查项",
+    "report": "自查报告",
     "wordlist": "错敏词词库",
     "wordlists": "错敏词词库",
     "file": "文件",

@@ -16,6 +16,8 @@ from console.hub import (
     auth_api,
     callback,
     commands_api,
+    compliance_api,
+    evidence_api,
     library_api,
     media_api,
     publishing_api,
@@ -89,6 +91,8 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     library_api.add_routes(app)
     media_api.add_routes(app, ctx.media_root)
     publishing_api.add_routes(app)
+    evidence_api.add_routes(app)
+    compliance_api.add_routes(app)
     app.on_startup.append(_on_startup)
     app.on_shutdown.append(_on_shutdown)
     app.cleanup_ctx.append(_background)

@@ -14,6 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.audit import record
+from console.checklist import commands as checklist
+from console.checklist.commands import CHECKLIST_KINDS, ChecklistRefused
+from console.compliance import register as account_register
+from console.compliance.register import REGISTER_KINDS, RegisterRefused
 from console.inbox.presence import LockHeld, PresenceBoard
 from console.inbox.window import window_state
 from console.publishing import lifecycle
@@ -42,7 +46,7 @@ from console.timeutil import iso, parse_iso, utcnow
 
 CONVERSATION_KINDS = ("reply", "status", "assign", "labels", "note", "snooze")
 # Library commands (templates, rules, account values) belong to no conversation: conversation_id 0.
-KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS) + REVIEW_KINDS + POST_KINDS
+KINDS = CONVERSATION_KINDS + tuple(library.HANDLERS) + REVIEW_KINDS + POST_KINDS + CHECKLIST_KINDS + REGISTER_KINDS
 SETTABLE = {s.value for s in ConversationStatus} - {ConversationStatus.SNOOZED.value, ConversationStatus.REVIEW.value}
 MAX_NOTE = 4000
 MAX_LABELS = 10
@@ -142,6 +146,15 @@ def _apply_once(
                     staff = staff_of(session, seat.staff_id)
                     result = lifecycle.apply(session, kind, {**args, "command_id": command_id}, staff, gate, now)
                     outcome = Outcome(CommandState.APPLIED, result)
+                elif kind in REGISTER_KINDS:
+                    staff = staff_of(session, seat.staff_id)
+                    appid = args.get("appid") or args.get("account")
+                    result = account_register.apply(session, kind, {**args, "appid": appid}, staff, now)
+                    outcome = Outcome(CommandState.APPLIED, result)
+                elif kind in CHECKLIST_KINDS:
+                    staff = staff_of(session, seat.staff_id)
+                    result = checklist.apply(session, kind, {**args, "command_id": command_id}, staff, now)
+                    outcome = Outcome(CommandState.APPLIED, result)
                 else:
                     conversation = session.get(Conversation, conversation_id)
                     if conversation is None:
@@ -152,7 +165,7 @@ def _apply_once(
                     else:
                         outcome = _HANDLERS[kind](session, board, conversation, args, seat, now)
                 _audit(session, seat, kind, conversation_id, args, outcome, gate)
-        except (review_queue.ReviewRefused, PostRefused) as exc:
+        except (review_queue.ReviewRefused, PostRefused, ChecklistRefused, RegisterRefused) as exc:
             outcome = Outcome(CommandState.REFUSED, {"error": str(exc), "forbidden": exc.forbidden})
         except ScreenBlocked as exc:
             session.add(exc.event)  # the refusal is on record even though nothing else was kept

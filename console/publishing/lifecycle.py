@@ -96,7 +96,7 @@ def _check_account(session: Session, staff: Staff, account_id: int) -> Account:
     account = session.get(Account, account_id)
     if account is None:
         raise PostRefused("找不到这个公众号。")
-    if staff.accounts and account.appid not in staff.accounts:
+    if staff.accounts is not None and account.appid not in staff.accounts:
         raise PostRefused(f"您没有管理“{account.name}”的权限，请联系管理员。", forbidden=True)
     return account
 

@@ -3,6 +3,7 @@ the hub could not be reached (work stays local), or the hub refused (with its re
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import aiohttp
@@ -144,6 +145,51 @@ class HubClient:
                     raise NotSignedIn("请先登录。", {})
                 if response.status >= 400:
                     raise HubRefused(f"服务端没有这张图片（{response.status}）", {})
+                return await response.read()
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise HubUnreachable(str(exc) or type(exc).__name__) from exc
+
+    async def put_evidence(self, data: bytes, name: str) -> str:
+        """A file attached to a checklist item as evidence; answers its ref ("evidence:<sha256>")."""
+        sha = hashlib.sha256(data).hexdigest()
+        answer = await self._request("PUT", f"/api/evidence/{sha}", timeout=120, data=data, params={"name": name})
+        return str(answer.get("ref") or f"evidence:{sha}")
+
+    async def get_evidence(self, ref: str) -> bytes:
+        sha = ref.removeprefix("evidence:")
+        try:
+            async with self._http().get(
+                f"{self.base_url}/api/evidence/{sha}",
+                timeout=aiohttp.ClientTimeout(total=120, sock_connect=5),
+                headers=self.headers(),
+            ) as response:
+                if response.status == 401:
+                    raise NotSignedIn("请先登录。", {})
+                if response.status >= 400:
+                    raise HubRefused(f"服务端没有这份佐证材料（{response.status}）", {})
+                return await response.read()
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise HubUnreachable(str(exc) or type(exc).__name__) from exc
+
+    async def compliance(self, quarter: str | None = None) -> list[dict[str, Any]]:
+        """The inspection panel per account, as the hub computes it."""
+        params = {"quarter": quarter} if quarter else {}
+        answer = await self._request("GET", "/api/compliance", timeout=60, params=params)
+        return list(answer.get("panel") or [])
+
+    async def quarterly_report(self, quarter: str, fmt: str) -> bytes:
+        """The quarterly self-check report (fmt "pdf" or "xlsx"), made on the hub."""
+        try:
+            async with self._http().get(
+                f"{self.base_url}/api/reports/quarterly",
+                params={"quarter": quarter, "format": fmt},
+                timeout=aiohttp.ClientTimeout(total=300, sock_connect=5),
+                headers=self.headers(),
+            ) as response:
+                if response.status == 401:
+                    raise NotSignedIn("请先登录。", {})
+                if response.status >= 400:
+                    raise HubRefused(f"服务端没能生成报告（{response.status}）：{await response.text()}", {})
                 return await response.read()
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc
