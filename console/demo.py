@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import threading
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from secrets import token_urlsafe
 from typing import Any
@@ -32,8 +33,9 @@ from console.secrets.memory import MemoryKeyring
 from console.staff.directory import create_staff
 from console.staff.sessions import sign_in
 from console.store.database import next_seq
-from console.store.models import Account, Conversation, Follower, Role, Staff
+from console.store.models import Account, ChecklistItem, Conversation, Follower, Role, Staff
 from console.timeutil import from_epoch
+from console.workcal.hours import to_china
 
 DEMO_ACCOUNTS = [
     ("wx5f1c2a9b3d7e4f60", "某县发布", "subscription"),
@@ -42,6 +44,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
+DEMO_UNITS = {"某县发布": "某县融媒体中心", "某县人社": "某县人力资源和社会保障局", "某县医保": "某县医疗保障局"}
 DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
 # 王芳 (the demo's desk) answers and reviews; 李强 reviews; 张敏 answers, and her first replies wait.
 DEMO_REVIEWERS = {"seat-demo0001", "seat-demo0002"}
@@ -180,6 +183,78 @@ class DemoWorld:
         if len(accounts) > 1:
             self._seed_review(accounts[1][0])
         self._seed_posts()
+        self._seed_checklist()
+
+    def _seed_checklist(self) -> None:
+        """Each account's 账号台账 and its security checklist, one item done and signed, one overdue."""
+        board = PresenceBoard()
+        admin = self._seat(DEMO_ADMIN[0])
+        with self.hub.db.session() as session:
+            accounts = [(a.appid, a.name) for a in session.scalars(select(Account).order_by(Account.id))]
+        for n, (appid, name) in enumerate(accounts):
+            unit = DEMO_UNITS.get(name, name)
+            register = {
+                "unit": unit,
+                "owner": ["陈建国", "刘红", "赵志强"][n % 3],
+                "owner_phone": f"0000-12345{n:02d}",
+                "operators": "王芳、张敏",
+                "contact": f"0000-76543{n:02d}",
+                "verified": "已认证",
+                "opened_on": ["2014-09-01", "2016-03-15", "2019-11-20"][n % 3],
+                "frequency": "每周不少于3次",
+            }
+            apply(
+                self.hub.db,
+                board,
+                uuid.uuid4().hex,
+                "register_save",
+                0,
+                {"account": appid, "register": register},
+                admin,
+                self.hub.clock(),
+            )
+            apply(
+                self.hub.db,
+                board,
+                uuid.uuid4().hex,
+                "checklist_install",
+                0,
+                {"account": appid},
+                admin,
+                self.hub.clock(),
+            )
+        with self.hub.db.session() as session:
+            items = list(session.scalars(select(ChecklistItem).order_by(ChecklistItem.id)))
+            if not items:
+                return
+            overdue = next((i for i in items if i.auto is None and i.period == "yearly"), items[0])
+            overdue.due_on = to_china(self.hub.clock()).date() - timedelta(days=12)
+            overdue.seq = next_seq(session)
+            done = next((i for i in items if i.auto is None and i.period == "quarterly"), items[-1])
+            done_id = done.id
+        args = {"item_id": done_id, "note": "已核对管理员和运营者微信绑定，共 3 人，均为在岗人员。"}
+        answer = apply(
+            self.hub.db,
+            board,
+            uuid.uuid4().hex,
+            "checklist_done",
+            0,
+            args,
+            self._seat("seat-demo0003"),
+            self.hub.clock(),
+        )
+        record_id = answer.result.get("record_id")
+        if record_id:
+            apply(
+                self.hub.db,
+                board,
+                uuid.uuid4().hex,
+                "checklist_signoff",
+                0,
+                {"record_id": record_id},
+                self._seat(DEMO_SUPERVISOR),
+                self.hub.clock(),
+            )
 
     def _seed_posts(self) -> None:
         """A publishing history and plan (console.publishing.demo_posts); the drafts meant for review are
