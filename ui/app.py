@@ -29,6 +29,7 @@ from console.sync.media import MediaCache, MediaUnavailable
 from console.sync.replica import Replica
 from console.sync.wordlists import WordListCache
 from console.workcal import HolidayTable
+from ui.compliance.controller import ComplianceController
 from ui.format import tr
 from ui.i18n import install_translator
 from ui.inbox.controller import InboxController
@@ -169,6 +170,11 @@ class Console:
         self.session.signedIn.connect(
             lambda staff: self.review.set_me(str(staff["login"]), str(staff.get("roles") or ""))
         )
+        self.compliance = ComplianceController(c)
+        self.window.checklist_page.set_controller(self.compliance)
+        self.window.compliance_page.set_controller(self.compliance)
+        self.session.signedIn.connect(self.compliance.set_staff)
+        self.compliance.overdueChanged.connect(self.window.set_checklist_badge)
         self.publishing = PublishingController(c)
         self.window.calendar_page.set_controller(self.publishing)
         self.window.calendar_page.editRequested.connect(self.open_post_editor)
@@ -275,6 +281,7 @@ class Console:
         self.library.start()
         self.review.start()
         self.publishing.reload()
+        self.compliance.start()
         self.publishing.send_drafts()  # articles written while the desk was closed or offline
 
     def _signed_in(self, staff: dict) -> None:

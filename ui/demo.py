@@ -159,6 +159,21 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
         log.info("saved %s", shots / "11-article.png")
         dialog.close()
 
+    # 安全清单 and 合规检查: the default checklist with one overdue item, and the hub's panel.
+    checklist = window.checklist_page
+    window.nav.setCurrentRow(window.pages.indexOf(checklist))
+    await until(lambda: checklist.model.rowCount() > 0, what="the security checklist")
+    checklist.table.selectRow(0)
+    await asyncio.sleep(0.5)
+    shot("12-checklist.png")
+    compliance = window.compliance_page
+    loaded: list[bool] = []
+    console.compliance.panelLoaded.connect(lambda *_args: loaded.append(True))
+    window.nav.setCurrentRow(window.pages.indexOf(compliance))
+    await until(lambda: bool(loaded), what="the compliance panel")
+    await asyncio.sleep(0.5)
+    shot("13-compliance.png")
+
 
 def run_demo(offscreen: bool = False, shots: Path | None = None, interval: float = 20.0) -> int:
     app = make_application(offscreen)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.settings import Settings
+from ui.compliance.checklist_page import ChecklistPage
+from ui.compliance.panel_page import CompliancePage
 from ui.format import tr
 from ui.inbox.page import InboxPage
 from ui.publishing.page import CalendarPage
@@ -26,7 +28,6 @@ from ui.shortcuts import ShortcutSheet, key_for, keys_for
 
 # (title, what the page will hold) — later issues replace the placeholders.
 PLANNED = [
-    ("安全清单", "账号安全检查项、到期提醒与佐证材料。"),
     ("统计", "发文、阅读、回复时效等检查所需的统计数据。"),
 ]
 
@@ -64,6 +65,10 @@ class MainWindow(QMainWindow):
         self._add_page(tr("日历"), self.calendar_page)  # Ctrl+3
         self.library_page = LibraryPage()
         self._add_page(tr("模板"), self.library_page)  # Ctrl+4
+        self.checklist_page = ChecklistPage()
+        self._add_page(tr("安全清单"), self.checklist_page)  # Ctrl+5
+        self.compliance_page = CompliancePage()
+        self._add_page(tr("合规检查"), self.compliance_page)  # Ctrl+6
         for title, text in PLANNED:
             self._add_page(tr(title), PlannedPage(title, text))
         self.settings_page = SettingsPage(settings)
@@ -123,6 +128,12 @@ class MainWindow(QMainWindow):
         item.setText(tr("日历") + (f"  ⚠{count}" if count else ""))
         item.setToolTip(words)
         item.setForeground(QColor("#d92d20") if count else self.nav.palette().text().color())
+
+    def set_checklist_badge(self, overdue: int) -> None:
+        """The sidebar says how many security checks are overdue, whatever page is open."""
+        item = self.nav.item(self.pages.indexOf(self.checklist_page))
+        item.setText(tr("安全清单") + (f"  ⚠{overdue}" if overdue else ""))
+        item.setForeground(QColor("#d92d20") if overdue else self.nav.palette().text().color())
 
     def _add_page(self, title: str, page: QWidget) -> None:
         QListWidgetItem(title, self.nav)

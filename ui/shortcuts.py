@@ -74,8 +74,9 @@ SHORTCUTS: list[Shortcut] = [
     Shortcut("Ctrl+3", later.tr("打开日历"), PAGES, "page_3"),
     Shortcut("Ctrl+4", later.tr("打开模板"), PAGES, "page_4"),
     Shortcut("Ctrl+5", later.tr("打开安全清单"), PAGES, "page_5"),
-    Shortcut("Ctrl+6", later.tr("打开统计"), PAGES, "page_6"),
-    Shortcut("Ctrl+7", later.tr("打开设置"), PAGES, "page_7"),
+    Shortcut("Ctrl+6", later.tr("打开合规检查"), PAGES, "page_6"),
+    Shortcut("Ctrl+7", later.tr("打开统计"), PAGES, "page_7"),
+    Shortcut("Ctrl+8", later.tr("打开设置"), PAGES, "page_8"),
     Shortcut("Ctrl+S", later.tr("保存设置"), PAGES, "save_settings"),
 ]
 

@@ -134,20 +134,7 @@ class HubClient:
 
     async def get_asset(self, ref: str) -> bytes:
         """A picture a colleague put in an article (raises HubUnreachable / HubRefused)."""
-        sha = ref.removeprefix("asset:")
-        try:
-            async with self._http().get(
-                f"{self.base_url}/api/assets/{sha}",
-                timeout=aiohttp.ClientTimeout(total=120, sock_connect=5),
-                headers=self.headers(),
-            ) as response:
-                if response.status == 401:
-                    raise NotSignedIn("请先登录。", {})
-                if response.status >= 400:
-                    raise HubRefused(f"服务端没有这张图片（{response.status}）", {})
-                return await response.read()
-        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            raise HubUnreachable(str(exc) or type(exc).__name__) from exc
+        return await self._download(f"/api/assets/{ref.removeprefix('asset:')}", "服务端没有这张图片")
 
     async def put_evidence(self, data: bytes, name: str) -> str:
         """A file attached to a checklist item as evidence; answers its ref ("evidence:<sha256>")."""
@@ -156,20 +143,7 @@ class HubClient:
         return str(answer.get("ref") or f"evidence:{sha}")
 
     async def get_evidence(self, ref: str) -> bytes:
-        sha = ref.removeprefix("evidence:")
-        try:
-            async with self._http().get(
-                f"{self.base_url}/api/evidence/{sha}",
-                timeout=aiohttp.ClientTimeout(total=120, sock_connect=5),
-                headers=self.headers(),
-            ) as response:
-                if response.status == 401:
-                    raise NotSignedIn("请先登录。", {})
-                if response.status >= 400:
-                    raise HubRefused(f"服务端没有这份佐证材料（{response.status}）", {})
-                return await response.read()
-        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            raise HubUnreachable(str(exc) or type(exc).__name__) from exc
+        return await self._download(f"/api/evidence/{ref.removeprefix('evidence:')}", "服务端没有这份佐证材料")
 
     async def compliance(self, quarter: str | None = None) -> list[dict[str, Any]]:
         """The inspection panel per account, as the hub computes it."""
@@ -179,17 +153,24 @@ class HubClient:
 
     async def quarterly_report(self, quarter: str, fmt: str) -> bytes:
         """The quarterly self-check report (fmt "pdf" or "xlsx"), made on the hub."""
+        params = {"quarter": quarter, "format": fmt}
+        return await self._download("/api/reports/quarterly", "服务端没能生成报告", params=params, timeout=300)
+
+    async def _download(
+        self, path: str, missing: str, params: dict[str, str] | None = None, timeout: float = 120
+    ) -> bytes:
+        """A file from the hub (not JSON): its bytes, or NotSignedIn / HubRefused / HubUnreachable."""
         try:
             async with self._http().get(
-                f"{self.base_url}/api/reports/quarterly",
-                params={"quarter": quarter, "format": fmt},
-                timeout=aiohttp.ClientTimeout(total=300, sock_connect=5),
+                self.base_url + path,
+                params=params or {},
+                timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=5),
                 headers=self.headers(),
             ) as response:
                 if response.status == 401:
                     raise NotSignedIn("请先登录。", {})
                 if response.status >= 400:
-                    raise HubRefused(f"服务端没能生成报告（{response.status}）：{await response.text()}", {})
+                    raise HubRefused(f"{missing}（{response.status}）", {})
                 return await response.read()
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc

@@ -4,36 +4,37 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="115"/>
         <source>政务微信工作台</source>
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
-        <location filename="../../ui/publishing/page.py" line="366"/>
+        <location filename="../../ui/app.py" line="135"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="538"/>
+        <location filename="../../ui/publishing/page.py" line="371"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226"/>
+        <location filename="../../ui/app.py" line="232"/>
         <source>紧急审核</source>
         <translation>Urgent review</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226"/>
+        <location filename="../../ui/app.py" line="232"/>
         <source>{n} 篇突发/辟谣图文等待审核：{titles}</source>
         <translation>{n} urgent/rebuttal article(s) waiting for review: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="243"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -44,7 +45,7 @@
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="41"/>
-        <location filename="../../ui/publishing/page.py" line="434"/>
+        <location filename="../../ui/publishing/page.py" line="439"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
@@ -214,6 +215,761 @@
         <translation>+{k}</translation>
     </message>
     <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="80"/>
+        <source>系统自检（{name}）</source>
+        <translation>Self-check ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="82"/>
+        <source>，{at} UTC</source>
+        <translation>, {at} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/dialogs.py" line="298"/>
+        <source>检查项</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/dialogs.py" line="297"/>
+        <location filename="../../ui/compliance/dialogs.py" line="360"/>
+        <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
+        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/library_page.py" line="221"/>
+        <location filename="../../ui/replies/library_page.py" line="298"/>
+        <location filename="../../ui/replies/library_page.py" line="363"/>
+        <location filename="../../ui/replies/rule_editor.py" line="209"/>
+        <location filename="../../ui/replies/rule_tester.py" line="131"/>
+        <location filename="../../ui/replies/template_editor.py" line="239"/>
+        <location filename="../../ui/review/page.py" line="756"/>
+        <source>公众号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/dialogs.py" line="299"/>
+        <source>周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/dialogs.py" line="300"/>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/dialogs.py" line="302"/>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/review/page.py" line="465"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="173"/>
+        <source>此项由工作台自动检查并登记</source>
+        <translation>The console checks and records this item itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="175"/>
+        <source>上次完成：{day}</source>
+        <translation>Last done: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>安全清单</source>
+        <translation>Security checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="197"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="360"/>
+        <location filename="../../ui/inbox/filters.py" line="64"/>
+        <location filename="../../ui/publishing/page.py" line="57"/>
+        <location filename="../../ui/publishing/page.py" line="196"/>
+        <location filename="../../ui/replies/library_page.py" line="257"/>
+        <location filename="../../ui/replies/library_page.py" line="776"/>
+        <location filename="../../ui/replies/library_page.py" line="777"/>
+        <location filename="../../ui/replies/rule_editor.py" line="276"/>
+        <source>全部公众号</source>
+        <translation>All official accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="200"/>
+        <source>安装默认清单</source>
+        <translation>Install default checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="201"/>
+        <source>为所选公众号添加默认的安全检查项（已有的不重复添加）</source>
+        <translation>Add the default security checks to the chosen account (existing ones are not added twice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="202"/>
+        <source>新增检查项…</source>
+        <translation>New check…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="203"/>
+        <source>新增检查项 (Ctrl+N)</source>
+        <translation>New check (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="230"/>
+        <source>还没有检查项。管理员可点“安装默认清单”，为所选公众号添加常用的安全检查项。</source>
+        <translation>No checks yet. An administrator can click “Install default checklist” to add the usual security checks to the chosen account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="286"/>
+        <location filename="../../ui/compliance/dialogs.py" line="301"/>
+        <source>检查方法</source>
+        <translation>How to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="291"/>
+        <source>完成记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/dialogs.py" line="122"/>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/dialogs.py" line="123"/>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <source>签核</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="307"/>
+        <source>双击附件可在本机打开。</source>
+        <translation>Double-click an attachment to open it on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="308"/>
+        <source>登记完成…</source>
+        <translation>Record done…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="310"/>
+        <source>登记这一次检查的结果和佐证材料 (Ctrl+D)</source>
+        <translation>Record this check's result and evidence (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="311"/>
+        <source>审核签字</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="312"/>
+        <source>签核所选（或最近一条未签核的）记录；不能签核自己登记的</source>
+        <translation>Sign off the selected (or latest unsigned) record; you cannot sign off your own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="313"/>
+        <location filename="../../ui/compliance/panel_page.py" line="253"/>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="314"/>
+        <source>修改检查项 (Ctrl+E)</source>
+        <translation>Edit the check (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="315"/>
+        <location filename="../../ui/replies/library_page.py" line="263"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="317"/>
+        <source>不再检查这一项（已有记录保留）</source>
+        <translation>Stop checking this item (its records are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="397"/>
+        <source>没有逾期的检查项</source>
+        <translation>No overdue checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="397"/>
+        <source>{n} 项已逾期</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="418"/>
+        <source>选择一项查看检查方法和完成记录</source>
+        <translation>Choose a check to see how to do it and its records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="436"/>
+        <source>负责人：{who}</source>
+        <translation>Owner: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="437"/>
+        <source>到期日：{day}</source>
+        <translation>Due: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="442"/>
+        <source>（未填写检查方法）</source>
+        <translation>(no method written yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="445"/>
+        <source>〔{mark}〕工作台每隔几小时自动检查一次，通过时自动登记，由审核人员签核。</source>
+        <translation>[{mark}] The console checks this every few hours and records it when it passes; a supervisor signs it off.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="449"/>
+        <source>最近一次：{day} {note}</source>
+        <translation>Latest: {day} {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="469"/>
+        <source>{who} 已签</source>
+        <translation>signed by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="471"/>
+        <source>待签核</source>
+        <translation>Awaiting sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="481"/>
+        <location filename="../../ui/compliance/dialogs.py" line="124"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="486"/>
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="499"/>
+        <source>还没有完成记录。</source>
+        <translation>No records yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="527"/>
+        <source>已登记完成。</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="528"/>
+        <source>已签核。</source>
+        <translation>Signed off.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="529"/>
+        <source>检查项已保存。</source>
+        <translation>Check saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="530"/>
+        <source>检查项已停用。</source>
+        <translation>Check retired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="531"/>
+        <source>默认清单已安装。</source>
+        <translation>Default checklist installed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="562"/>
+        <source>已登记，等服务端确认…</source>
+        <translation>Recorded; waiting for the server to confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="582"/>
+        <source>已签核 {day} 的记录，等服务端确认…</source>
+        <translation>Signed off the record of {day}; waiting for the server to confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="588"/>
+        <source>正在取回“{name}”…</source>
+        <translation>Fetching “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="594"/>
+        <source>请先选择一个公众号。</source>
+        <translation>Choose an account first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="597"/>
+        <source>正在安装默认清单…</source>
+        <translation>Installing the default checklist…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="611"/>
+        <source>正在保存检查项…</source>
+        <translation>Saving the check…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="618"/>
+        <source>停用检查项</source>
+        <translation>Retire check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/checklist_page.py" line="618"/>
+        <source>停用“{title}”吗？已有的完成记录会保留。</source>
+        <translation>Retire “{title}”? Its records are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="221"/>
+        <source>登录已过期，请重新登录后再点“登记”。</source>
+        <translation>Your session has ended; sign in again, then click “Record”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="230"/>
+        <source>读不到文件：{error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="276"/>
+        <source>无法连接服务端，佐证材料要联网才能打开。</source>
+        <translation>Cannot reach the server; evidence can only be opened when connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="284"/>
+        <source>无法保存到本机：{error}</source>
+        <translation>Cannot save on this computer: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="304"/>
+        <source>这个版本的服务端还不能计算合规检查。</source>
+        <translation>This version of the server cannot compute the inspection panel yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="315"/>
+        <source>下面是 {when} 取得的结果。</source>
+        <translation>Below is the result fetched at {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="346"/>
+        <source>这个版本的服务端还不能生成自查报告。</source>
+        <translation>This version of the server cannot make the self-check report yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="349"/>
+        <source>合规自查报告</source>
+        <translation>Compliance self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="354"/>
+        <source>登录已过期，请重新登录后再导出。</source>
+        <translation>Your session has ended; sign in again, then export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="357"/>
+        <source>无法连接服务端：自查报告由服务端生成，请联网后再导出。</source>
+        <translation>Cannot reach the server: the report is made there; export again once connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="364"/>
+        <source>无法写入“{folder}”：{error}</source>
+        <translation>Cannot write to “{folder}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/controller.py" line="379"/>
+        <source>无法写入“{path}”：{error}</source>
+        <translation>Cannot write “{path}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="80"/>
+        <source>登记完成</source>
+        <translation>Record done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="92"/>
+        <source>{account} · {period} · 到期日 {due}</source>
+        <translation>{account} · {period} · due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="95"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="100"/>
+        <source>实际完成检查的日期，不能晚于今天</source>
+        <translation>The day the check was actually done; not later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="103"/>
+        <source>检查了什么、结果如何、发现的问题和处理情况</source>
+        <translation>What was checked, the result, problems found and what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="109"/>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="110"/>
+        <source>截图、扫描件、PDF、Word、Excel 或文本文件，每个不超过 20 MB</source>
+        <translation>Screenshots, scans, PDF, Word, Excel or text files, up to 20 MB each</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="112"/>
+        <location filename="../../ui/publishing/article_editor.py" line="263"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="128"/>
+        <location filename="../../ui/compliance/dialogs.py" line="308"/>
+        <location filename="../../ui/compliance/dialogs.py" line="372"/>
+        <location filename="../../ui/replies/library_page.py" line="294"/>
+        <location filename="../../ui/replies/override_dialog.py" line="86"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="129"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="148"/>
+        <source>选择佐证材料</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="148"/>
+        <source>佐证材料 ({patterns})</source>
+        <translation>Evidence ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="160"/>
+        <source>“{name}”的类型不能作为佐证材料</source>
+        <translation>“{name}” is not a type accepted as evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="165"/>
+        <source>读不到“{name}”：{error}</source>
+        <translation>Cannot read “{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="168"/>
+        <source>“{name}”超过 20 MB，请压缩或截取关键页</source>
+        <translation>“{name}” is over 20 MB; compress it or keep the key pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="174"/>
+        <location filename="../../ui/settings/page.py" line="379"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="194"/>
+        <source>点“登记”后将上传 {n} 个文件（共 {size}）到服务端，作为本次检查的佐证。</source>
+        <translation>Clicking “Record” uploads {n} file(s) ({size}) to the server as evidence for this check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="199"/>
+        <source>没有附件：只登记检查结果。检查时的截图或记录可作为佐证一并上传。</source>
+        <translation>No attachment: only the result is recorded. Screenshots or notes from the check can be uploaded as evidence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="210"/>
+        <source>请写明检查结果。</source>
+        <translation>Please write the result of the check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="214"/>
+        <source>检查结果不能超过 {n} 字。</source>
+        <translation>The result cannot be longer than {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="217"/>
+        <source>完成日期不能晚于今天。</source>
+        <translation>The date cannot be later than today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="226"/>
+        <source>正在上传附件…</source>
+        <translation>Uploading attachments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="230"/>
+        <source>正在上传附件（{done}/{total}）…</source>
+        <translation>Uploading attachments ({done}/{total})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="263"/>
+        <source>编辑检查项</source>
+        <translation>Edit check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="263"/>
+        <source>新增检查项</source>
+        <translation>New check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="276"/>
+        <source>例如：核对管理员和运营者名单</source>
+        <translation>e.g. check the list of administrators and operators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="283"/>
+        <source>负责的科室或人员</source>
+        <translation>The office or person responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="286"/>
+        <source>怎样检查、要留下什么佐证</source>
+        <translation>How to check, and what evidence to keep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="287"/>
+        <source>指定到期日</source>
+        <translation>Set a due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="290"/>
+        <source>不指定时，按周期算到本期期末</source>
+        <translation>If not set, due at the end of the current period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="304"/>
+        <source>系统自检项：由工作台自动检查并登记，也可手工登记。</source>
+        <translation>Self-checked item: the console checks and records it; it can also be recorded by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="307"/>
+        <location filename="../../ui/compliance/dialogs.py" line="371"/>
+        <location filename="../../ui/replies/library_page.py" line="355"/>
+        <location filename="../../ui/replies/rule_editor.py" line="196"/>
+        <location filename="../../ui/replies/template_editor.py" line="224"/>
+        <location filename="../../ui/review/page.py" line="1201"/>
+        <location filename="../../ui/settings/page.py" line="337"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="332"/>
+        <source>请选择公众号。</source>
+        <translation>Please choose an account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="337"/>
+        <source>请填写检查项。</source>
+        <translation>Please fill in the check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="353"/>
+        <source>账号台账 — {name}</source>
+        <translation>Account register — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="377"/>
+        <source>多个运营者用顿号分隔；日期写作 2024-05-01。</source>
+        <translation>Separate operators with 、; write dates as 2024-05-01.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="401"/>
+        <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
+        <location filename="../../ui/replies/library_page.py" line="953"/>
+        <location filename="../../ui/replies/library_page.py" line="1177"/>
+        <location filename="../../ui/settings/wordlists.py" line="97"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="409"/>
+        <source>服务端没有保存：</source>
+        <translation>The server did not save it: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="94"/>
+        <source>{n} 项{level}</source>
+        <translation>{n} {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="102"/>
+        <source>各项正常</source>
+        <translation>All fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="141"/>
+        <source>依据</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="144"/>
+        <source>建议</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>合规检查</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="168"/>
+        <location filename="../../ui/review/audit_log.py" line="44"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="169"/>
+        <source>向服务端重新计算 (F5)</source>
+        <translation>Recompute on the server (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="172"/>
+        <source>导出自查报告…</source>
+        <translation>Export self-check report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="174"/>
+        <source>把本季度的自查报告（PDF 和 Excel）保存到一个文件夹</source>
+        <translation>Save this quarter's self-check report (PDF and Excel) to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="178"/>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="194"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="204"/>
+        <source>检查面板</source>
+        <translation>Inspection panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="205"/>
+        <source>账号台账</source>
+        <translation>Account register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="228"/>
+        <source>点“刷新”向服务端取回本季度的合规检查。</source>
+        <translation>Click “Refresh” to fetch this quarter's compliance figures from the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="254"/>
+        <source>填写所选公众号的台账（管理员）</source>
+        <translation>Fill in the chosen account's register (administrators)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="256"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="260"/>
+        <source>检查时须提供账号台账：责任单位、负责人、运营人员、开通日期等。</source>
+        <translation>Inspections ask for the account register: responsible unit, person in charge, operators, date opened and more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="282"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="319"/>
+        <source>正在向服务端取回合规检查…</source>
+        <translation>Fetching the compliance figures from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="332"/>
+        <source>服务端没有可检查的公众号。</source>
+        <translation>The server has no accounts to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="334"/>
+        <source>{when} 取得</source>
+        <translation>fetched {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="336"/>
+        <source>（统计到 {at}）</source>
+        <translation>(as of {at})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="349"/>
+        <source>选择保存自查报告的文件夹</source>
+        <translation>Choose a folder for the self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="356"/>
+        <source>正在生成{quarter}自查报告（PDF 和 Excel）…</source>
+        <translation>Making the {quarter} self-check report (PDF and Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="364"/>
+        <source>自查报告已保存。</source>
+        <translation>Self-check report saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="365"/>
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="428"/>
+        <source>台账已记下，联网后发往服务端。</source>
+        <translation>Register kept; it goes to the server once connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="440"/>
+        <source>导出账号台账</source>
+        <translation>Export account register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="440"/>
+        <source>账号台账.xlsx</source>
+        <translation>account-register.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="440"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="446"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="454"/>
+        <source>台账已保存。</source>
+        <translation>Register saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/panel_page.py" line="458"/>
+        <source>服务端没有保存台账：</source>
+        <translation>The server did not save the register: </translation>
+    </message>
+    <message>
         <location filename="../../ui/format.py" line="10"/>
         <location filename="../../ui/notify.py" line="144"/>
         <source>新消息</source>
@@ -242,7 +998,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="466"/>
+        <location filename="../../ui/inbox/controller.py" line="469"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -357,29 +1113,29 @@
         <translation>Cannot reach the server; retrying. You can still read, search, write drafts and reply as usual; everything will be sent in order once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="238"/>
+        <location filename="../../ui/inbox/controller.py" line="239"/>
         <source>审核退回：{0}。修改后点发送，会重新提交审核。</source>
         <translation>Sent back by the reviewer: {0}. Revise it and press Send to submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="460"/>
+        <location filename="../../ui/inbox/controller.py" line="463"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="462"/>
+        <location filename="../../ui/inbox/controller.py" line="465"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="462"/>
+        <location filename="../../ui/inbox/controller.py" line="465"/>
         <location filename="../../ui/inbox/page.py" line="246"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="464"/>
+        <location filename="../../ui/inbox/controller.py" line="467"/>
         <location filename="../../ui/inbox/page.py" line="369"/>
         <location filename="../../ui/replies/library_page.py" line="164"/>
         <source>标签：</source>
@@ -504,17 +1260,6 @@
         <translation>Longest waiting first</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/filters.py" line="64"/>
-        <location filename="../../ui/publishing/page.py" line="56"/>
-        <location filename="../../ui/publishing/page.py" line="192"/>
-        <location filename="../../ui/replies/library_page.py" line="257"/>
-        <location filename="../../ui/replies/library_page.py" line="776"/>
-        <location filename="../../ui/replies/library_page.py" line="777"/>
-        <location filename="../../ui/replies/rule_editor.py" line="276"/>
-        <source>全部公众号</source>
-        <translation>All official accounts</translation>
-    </message>
-    <message>
         <location filename="../../ui/inbox/filters.py" line="67"/>
         <source>所有人</source>
         <translation>Everyone</translation>
@@ -606,84 +1351,74 @@
         <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="29"/>
-        <source>安全清单</source>
-        <translation>Security checklist</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="29"/>
-        <source>账号安全检查项、到期提醒与佐证材料。</source>
-        <translation>Account security checks, expiry reminders and supporting evidence.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>发文、阅读、回复时效等检查所需的统计数据。</source>
         <translation>The figures inspections ask for: articles published, reads, reply times and more.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>此功能正在建设中，将在后续版本中提供。</source>
         <translation>This feature is still being built and will arrive in a later version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <location filename="../../ui/settings/page.py" line="305"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>政务微信
 工作台</source>
         <translation>Government
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>已登录：{0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
@@ -730,7 +1465,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="217"/>
-        <location filename="../../ui/publishing/page.py" line="112"/>
+        <location filename="../../ui/publishing/page.py" line="113"/>
         <location filename="../../ui/replies/rule_editor.py" line="191"/>
         <source>删除</source>
         <translation>Delete</translation>
@@ -790,11 +1525,6 @@ WeChat Console</translation>
         <location filename="../../ui/publishing/article_editor.py" line="261"/>
         <source>PNG、JPG 或 GIF，不超过 10 MB；头条封面建议 900×383 像素</source>
         <translation>PNG, JPG or GIF, up to 10 MB; lead cover 900×383 px recommended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/publishing/article_editor.py" line="263"/>
-        <source>移除</source>
-        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="270"/>
@@ -1016,17 +1746,17 @@ WeChat Console</translation>
         <translation>article {n}'s {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="130"/>
+        <location filename="../../ui/publishing/controller.py" line="136"/>
         <source>找不到这篇图文，可能已被同事删除。</source>
         <translation>This post cannot be found; a colleague may have deleted it.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="136"/>
+        <location filename="../../ui/publishing/controller.py" line="142"/>
         <source>不能排到已经过去的时间；要马上发出请用“立即发布”。</source>
         <translation>You cannot plan for a time already past; to send it now use “Publish now”.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="250"/>
+        <location filename="../../ui/publishing/controller.py" line="256"/>
         <source>文中有一张图片在本机找不到了，请重新插入后再保存。</source>
         <translation>A picture in the text is no longer on this computer; insert it again and save.</translation>
     </message>
@@ -1072,22 +1802,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="75"/>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/library_page.py" line="221"/>
-        <location filename="../../ui/replies/library_page.py" line="298"/>
-        <location filename="../../ui/replies/library_page.py" line="363"/>
-        <location filename="../../ui/replies/rule_editor.py" line="209"/>
-        <location filename="../../ui/replies/rule_tester.py" line="131"/>
-        <location filename="../../ui/replies/template_editor.py" line="239"/>
-        <location filename="../../ui/review/page.py" line="756"/>
-        <source>公众号</source>
-        <translation>Account</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="80"/>
@@ -1103,14 +1820,6 @@ WeChat Console</translation>
         <location filename="../../ui/publishing/editor_dialog.py" line="149"/>
         <source>这篇图文已发出或正在发出，只能查看。</source>
         <translation>This post has been sent or is being sent; it can only be viewed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
-        <location filename="../../ui/replies/library_page.py" line="953"/>
-        <location filename="../../ui/replies/library_page.py" line="1177"/>
-        <location filename="../../ui/settings/wordlists.py" line="97"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="186"/>
@@ -1148,189 +1857,189 @@ WeChat Console</translation>
         <translation>Synced to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="57"/>
+        <location filename="../../ui/publishing/page.py" line="58"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="58"/>
+        <location filename="../../ui/publishing/page.py" line="59"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="67"/>
+        <location filename="../../ui/publishing/page.py" line="68"/>
         <source>上一月/上一周 (PageUp)</source>
         <translation>Previous month/week (PageUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="68"/>
+        <location filename="../../ui/publishing/page.py" line="69"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="70"/>
+        <location filename="../../ui/publishing/page.py" line="71"/>
         <source>下一月/下一周 (PageDown)</source>
         <translation>Next month/week (PageDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="73"/>
+        <location filename="../../ui/publishing/page.py" line="74"/>
         <source>新建图文 (Ctrl+N)</source>
         <translation>New post (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="102"/>
+        <location filename="../../ui/publishing/page.py" line="103"/>
         <source>在日历上点选一篇图文，这里显示它的状态和可以做的事。</source>
         <translation>Pick a post on the calendar to see its state and what can be done with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="107"/>
+        <location filename="../../ui/publishing/page.py" line="108"/>
         <source>编辑 (Enter)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="108"/>
+        <location filename="../../ui/publishing/page.py" line="109"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="109"/>
+        <location filename="../../ui/publishing/page.py" line="110"/>
         <source>突发/辟谣 紧急提交</source>
         <translation>Urgent / rebuttal: submit urgently</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="110"/>
-        <location filename="../../ui/publishing/page.py" line="428"/>
-        <location filename="../../ui/publishing/page.py" line="436"/>
+        <location filename="../../ui/publishing/page.py" line="111"/>
+        <location filename="../../ui/publishing/page.py" line="433"/>
+        <location filename="../../ui/publishing/page.py" line="441"/>
         <source>立即发布</source>
         <translation>Publish now</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="111"/>
+        <location filename="../../ui/publishing/page.py" line="112"/>
         <source>取消排期</source>
         <translation>Unplan</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="130"/>
+        <location filename="../../ui/publishing/page.py" line="133"/>
         <source>更新节奏（检查以两周为限）</source>
         <translation>Posting rhythm (inspection limit: two weeks)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="132"/>
+        <location filename="../../ui/publishing/page.py" line="135"/>
         <source>未排期的图文（双击编辑）</source>
         <translation>Posts not yet planned (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="134"/>
+        <location filename="../../ui/publishing/page.py" line="137"/>
         <source>选中的图文</source>
         <translation>Selected post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="236"/>
+        <location filename="../../ui/publishing/page.py" line="241"/>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="261"/>
+        <location filename="../../ui/publishing/page.py" line="266"/>
         <source>群发额度（{period}）：剩 {left}/{limit} 次</source>
         <translation>Mass sends ({period}): {left}/{limit} left</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="266"/>
+        <location filename="../../ui/publishing/page.py" line="271"/>
         <source>选择一个公众号可看群发额度</source>
         <translation>Choose an account to see its mass-send quota</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="292"/>
+        <location filename="../../ui/publishing/page.py" line="297"/>
         <source>群发剩 {n} 次</source>
         <translation>{n} mass send(s) left</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="303"/>
+        <location filename="../../ui/publishing/page.py" line="308"/>
         <source>从未发布</source>
         <translation>Never published</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="305"/>
+        <location filename="../../ui/publishing/page.py" line="310"/>
         <source>距上次更新 {n} 天</source>
         <translation>{n} day(s) since the last post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="309"/>
+        <location filename="../../ui/publishing/page.py" line="314"/>
         <source>发布时间：{slots}</source>
         <translation>Publishing times: {slots}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="313"/>
+        <location filename="../../ui/publishing/page.py" line="318"/>
         <source>更新节奏正常</source>
         <translation>Posting rhythm is fine</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="319"/>
+        <location filename="../../ui/publishing/page.py" line="324"/>
         <source>【急】</source>
         <translation>[Urgent] </translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="333"/>
+        <location filename="../../ui/publishing/page.py" line="338"/>
         <source>这篇图文已被删除。</source>
         <translation>This post was deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="340"/>
+        <location filename="../../ui/publishing/page.py" line="345"/>
         <source> · 紧急</source>
         <translation> · urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="341"/>
+        <location filename="../../ui/publishing/page.py" line="346"/>
         <source>时间：{when}</source>
         <translation>Time: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="341"/>
+        <location filename="../../ui/publishing/page.py" line="346"/>
         <source>未排期</source>
         <translation>Not planned</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="342"/>
+        <location filename="../../ui/publishing/page.py" line="347"/>
         <source>撰稿：{who}</source>
         <translation>Written by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="347"/>
+        <location filename="../../ui/publishing/page.py" line="352"/>
         <source>第 {n} 篇链接</source>
         <translation>Link to article {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="370"/>
+        <location filename="../../ui/publishing/page.py" line="375"/>
         <source>已完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="387"/>
+        <location filename="../../ui/publishing/page.py" line="392"/>
         <source>已改到 {when}，等服务端确认…</source>
         <translation>Moved to {when}; waiting for the server to confirm…</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="429"/>
+        <location filename="../../ui/publishing/page.py" line="434"/>
         <source>上次发布没有收到微信的答复，可能已经发出。您已在公众平台核对，确认没有发出吗？</source>
         <translation>WeChat never answered the last publish request, so it may have gone out. Have you checked on the WeChat platform and confirmed it was not published?</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="434"/>
+        <location filename="../../ui/publishing/page.py" line="439"/>
         <source>群发给全部粉丝</source>
         <translation>mass-send to all followers</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="436"/>
+        <location filename="../../ui/publishing/page.py" line="441"/>
         <source>现在就{what}“{title}”吗？</source>
         <translation>{what} “{title}” now?</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="443"/>
+        <location filename="../../ui/publishing/page.py" line="448"/>
         <source>删除图文</source>
         <translation>Delete post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="443"/>
+        <location filename="../../ui/publishing/page.py" line="448"/>
         <source>删除“{title}”吗？</source>
         <translation>Delete “{title}”?</translation>
     </message>
@@ -1443,11 +2152,6 @@ WeChat Console</translation>
         <translation>Always</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="263"/>
-        <source>停用</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
         <location filename="../../ui/replies/library_page.py" line="281"/>
         <location filename="../../ui/replies/library_page.py" line="1143"/>
         <source>从微信后台导入</source>
@@ -1489,12 +2193,6 @@ WeChat Console</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="294"/>
-        <location filename="../../ui/replies/override_dialog.py" line="86"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
         <source>变量名</source>
         <translation>Variable name</translation>
@@ -1521,15 +2219,6 @@ WeChat Console</translation>
         <location filename="../../ui/replies/library_page.py" line="354"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/replies/library_page.py" line="355"/>
-        <location filename="../../ui/replies/rule_editor.py" line="196"/>
-        <location filename="../../ui/replies/template_editor.py" line="224"/>
-        <location filename="../../ui/review/page.py" line="1201"/>
-        <location filename="../../ui/settings/page.py" line="337"/>
-        <source>保存</source>
-        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="357"/>
@@ -2692,11 +3381,6 @@ WeChat Console</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/review/audit_log.py" line="44"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
         <location filename="../../ui/review/audit_log.py" line="65"/>
         <source>无法读取操作日志：</source>
         <translation>Cannot read the operation log: </translation>
@@ -2871,11 +3555,6 @@ WeChat Console</translation>
         <location filename="../../ui/review/page.py" line="383"/>
         <source>撰稿 {name}</source>
         <translation>By {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="465"/>
-        <source>状态</source>
-        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/review/page.py" line="465"/>
@@ -3428,7 +4107,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py" line="340"/>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="80"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -3441,11 +4120,6 @@ WeChat Console</translation>
         <location filename="../../ui/settings/page.py" line="375"/>
         <source>没有保存：请填写本机的显示名称，同事会看到这个名字。</source>
         <translation>Not saved: please enter a display name for this computer; colleagues will see this name.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/page.py" line="379"/>
-        <source>。</source>
-        <translation>.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py" line="379"/>
@@ -3588,7 +4262,7 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="70"/>
         <location filename="../../ui/shortcuts.py" line="71"/>
-        <location filename="../../ui/shortcuts.py" line="130"/>
+        <location filename="../../ui/shortcuts.py" line="131"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -3619,21 +4293,26 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="77"/>
+        <source>打开合规检查</source>
+        <translation>Open compliance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="78"/>
         <source>打开统计</source>
         <translation>Open Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="78"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>打开设置</source>
         <translation>Open Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="117"/>
+        <location filename="../../ui/shortcuts.py" line="118"/>
         <source>或</source>
         <translation>or</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="132"/>
+        <location filename="../../ui/shortcuts.py" line="133"/>
         <source>在收件箱中，不带 Ctrl 的单个按键只在没有输入文字时生效。</source>
         <translation>In the inbox, single keys without Ctrl only work when you are not typing.</translation>
     </message>
@@ -3728,6 +4407,10 @@ WeChat Console</translation>
         <location filename="../../ui/signin.py" line="109"/>
         <source>请填写登录名和姓名。</source>
         <translation>Please enter a login and a name.</translation>
+    </message>
+    <message>
+        <source>账号安全检查项、到期提醒与佐证材料。</source>
+        <translation type="vanished">Account security checks, expiry reminders and supporting evidence.</translation>
     </message>
     <message>
         <source>各公众号的发布计划、群发额度和更新节奏提醒。</source>

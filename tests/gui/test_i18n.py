@@ -61,11 +61,12 @@ def test_english_window(language):
     try:
         assert window.nav.item(0).text() == "Inbox"
         assert window.windowTitle() == "Government WeChat Console"
-        assert [window.nav.item(i).text() for i in range(1, 7)] == [
+        assert [window.nav.item(i).text() for i in range(1, 8)] == [
             "Review",
             "Calendar",
             "Templates",
             "Security checklist",
+            "Compliance",
             "Figures",
             "Settings",
         ]

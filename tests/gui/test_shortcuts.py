@@ -22,7 +22,7 @@ ACTIONS = {
     "send": ["Ctrl+Return"],
     "take_over": ["Ctrl+Shift+T"],
     "shortcut_sheet": ["F1", "?"],
-    **{f"page_{n}": [f"Ctrl+{n}"] for n in range(1, 8)},
+    **{f"page_{n}": [f"Ctrl+{n}"] for n in range(1, 9)},
     "save_settings": ["Ctrl+S"],
 }
 

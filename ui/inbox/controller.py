@@ -46,6 +46,7 @@ class InboxController(QObject):
     clockShifted = Signal()  # the hub's clock moved against ours: WeChat's window must be redrawn
     libraryChanged = Signal()  # templates, rules, staff or an account's values changed on the hub
     reviewChanged = Signal()  # review items or policies changed: the 审核 page and "my work" redraw
+    checklistChanged = Signal()  # security checklist items or records changed on the hub
     postsChanged = Signal(list)  # posts (图文) changed on the hub: their wire rows; the calendar redraws
     librarySettled = Signal(str, bool, str, object)  # kind, applied, words, the hub's result
     onlineNow = Signal()  # the hub answered after being unreachable (or for the first time)
@@ -404,6 +405,8 @@ class InboxController(QObject):
                     self.choicesChanged.emit(*await asyncio.to_thread(self.replica.choices))
                 if batch.get("templates") or batch.get("rules") or batch.get("accounts") or batch.get("staff"):
                     self.libraryChanged.emit()
+                if batch.get("checklist_items") or batch.get("checklist_records") or batch.get("accounts"):
+                    self.checklistChanged.emit()
                 if batch.get("posts") or batch.get("accounts"):
                     self.postsChanged.emit(list(batch.get("posts") or []))
                 if batch.get("review_items") or batch.get("review_policies"):
