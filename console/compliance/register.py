@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.sheets import Sheet
 from console.store.database import next_seq
 from console.store.models import Account, AccountType, Role, Staff
 from console.timeutil import utcnow
@@ -135,6 +136,20 @@ def register_rows(session: Session) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+_WIDTHS = {"name": 22, "appid": 22, "type": 10, "operators": 24, "contact": 20, "note": 30}
+SHEET = "账号台账"
+
+
+def register_sheet(rows: list[dict[str, str]]) -> Sheet:
+    """The 账号台账 sheet from `register_rows`: in the quarterly report, and exported on its own."""
+    return Sheet(
+        SHEET,
+        [(label, _WIDTHS.get(key, 16)) for key, label in COLUMNS],
+        [[row.get(key, "") for key, _ in COLUMNS] for row in rows],
+        wrapped={"运营人员", "备注"},
+    )
 
 
 # ---- hub commands (like console.replies.library) ----

@@ -30,8 +30,7 @@ from console.compliance.panel import (
     quarter_label,
 )
 from console.compliance.pdf import Block, Grid, Heading, Para, SignatureBlock, ensure_no_secrets, pdf_bytes
-from console.compliance.register import COLUMNS as REGISTER_COLUMNS
-from console.compliance.register import register_rows
+from console.compliance.register import register_rows, register_sheet
 from console.files import write_atomically
 from console.publishing.rhythm import ALARM, OK, WARNING
 from console.sheets import Sheet, workbook_bytes
@@ -42,12 +41,10 @@ from console.workcal.hours import OfficeHours, china_today, to_china
 PERIOD_TEXT = {"once": "一次性", "monthly": "每月", "quarterly": "每季度", "yearly": "每年"}
 NO_UNIT = "（台账未填写责任单位）"
 
-REGISTER_SHEET = "账号台账"
 PANEL_SHEET = "检查指标"
 CHECKLIST_SHEET = "安全清单"
 PROBLEM_SHEET = "问题与整改"
 
-_REGISTER_WIDTHS = {"name": 22, "appid": 22, "type": 10, "operators": 24, "contact": 20, "note": 30}
 PANEL_COLUMNS = (
     ("账号", 22),
     ("AppID", 22),
@@ -149,12 +146,7 @@ def quarterly_report(
     problems = problem_list(panels, checklist)
 
     sheets = [
-        Sheet(
-            REGISTER_SHEET,
-            [(label, _REGISTER_WIDTHS.get(key, 16)) for key, label in REGISTER_COLUMNS],
-            [[row[key] for key, _ in REGISTER_COLUMNS] for row in register],
-            wrapped={"运营人员", "备注"},
-        ),
+        register_sheet(register),
         Sheet(PANEL_SHEET, PANEL_COLUMNS, _panel_cells(panels), wrapped={"情况", "依据", "整改建议"}),
         Sheet(CHECKLIST_SHEET, CHECKLIST_COLUMNS, [row.cells() for row in checklist], wrapped={"事项", "佐证材料"}),
         Sheet(

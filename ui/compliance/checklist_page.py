@@ -8,11 +8,11 @@ The page shows what the controller loads and hands every action to it; it never 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from ui.compliance.controller import ComplianceController
 from ui.compliance.dialogs import DoneDialog, ItemEditor, size_words
 from ui.format import local, tr
 from ui.replies.template_editor import STYLE, fill_accounts, hint_label, show_status, status_line
+from ui.rows_model import RowsModel
 
 STATE_COLORS = {"overdue": "#d92d20", "due_soon": "#c77c02", "unsigned": "#1d5fbf", "ok": "#1e7b34"}
 AUTO_MARK = "系统自检"
@@ -106,41 +107,13 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), bounds.height() + 8))
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(RowsModel):
     """The checklist, overdue first (the order the controller reads), the state coloured."""
 
     TITLE, ACCOUNT, PERIOD, OWNER, DUE, STATE = range(6)
-    COLUMNS = 6
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Iterable[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Any | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: int) -> int:
-        return next((n for n, row in enumerate(self._rows) if row.id == item_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (tr("检查项"), tr("公众号"), tr("周期"), tr("负责人"), tr("到期日"), tr("状态"))
-            return names[section] if 0 <= section < len(names) else None
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (tr("检查项"), tr("公众号"), tr("周期"), tr("负责人"), tr("到期日"), tr("状态"))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index.row()) if index.isValid() else None

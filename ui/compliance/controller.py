@@ -12,16 +12,17 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from console.checklist import views
-from console.compliance.register import COLUMNS, register_rows
+from console.compliance.register import register_rows, register_sheet
 from console.files import write_atomically
 from console.paths import data_dir
+from console.sheets import write_workbook
 from console.sync.client import HubRefused, HubUnreachable, NotSignedIn
 from console.workcal.hours import china_today, to_china
 from ui.format import tr
@@ -383,32 +384,5 @@ class ComplianceController(QObject):
 
 
 def write_register_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
-    import io
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "账号台账"
-    sheet.append([label for _key, label in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_cell(row.get(key)) for key, _label in COLUMNS])
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(10, width * 2 + 2), 50)
-    out = io.BytesIO()
-    book.save(out)
-    write_atomically(path, out.getvalue())
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
+    """The 账号台账 exactly as the quarterly report writes it (console.compliance.report)."""
+    write_workbook(path, [register_sheet(rows)])

@@ -64,6 +64,7 @@ from ui.replies.screen_check import BLOCKING_COLOR, WARNING_COLOR, ScreenCheck
 from ui.replies.template_editor import STYLE as EDITOR_STYLE
 from ui.replies.template_editor import hint_label, show_status, status_line
 from ui.review.controller import ReviewController
+from ui.rows_model import RowsModel
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -192,34 +193,25 @@ def _restyle(widget: QWidget, prop: str, value: object) -> None:
 # ---- models -----------------------------------------------------------------------------------------
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsModel):
     """The reviewer's queue, oldest first, with a check box per item for 批量通过. The waiting time runs
     on from when the rows were read (`tick` redraws it)."""
 
     WHO, WAITING, AUTHOR, REASON, LEVEL = range(5)
-    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[QueueRow] = []
         self._checked: set[int] = set()
         self._read_at = time.monotonic()
 
+    def headers(self) -> tuple[str, ...]:
+        return (tr("公众号 · 粉丝"), tr("等待"), tr("撰稿"), tr("原因"), tr("审级"))
+
     def set_rows(self, rows: Iterable[QueueRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._checked &= {row.id for row in self._rows}
+        rows = list(rows)
+        self._checked &= {row.id for row in rows}
         self._read_at = time.monotonic()
-        self.endResetModel()
-
-    def rows(self) -> list[QueueRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> QueueRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: int) -> int:
-        return next((index for index, row in enumerate(self._rows) if row.id == item_id), -1)
+        super().set_rows(rows)
 
     def waited(self, row: QueueRow) -> int:
         return row.waiting_seconds + int(time.monotonic() - self._read_at)
@@ -251,18 +243,6 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, self.WHO), self.index(len(self._rows) - 1, self.WHO), [Qt.ItemDataRole.CheckStateRole]
             )
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (tr("公众号 · 粉丝"), tr("等待"), tr("撰稿"), tr("原因"), tr("审级"))
-            return names[section] if 0 <= section < len(names) else None
-        return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -430,41 +410,13 @@ class QueueDelegate(QStyledItemDelegate):
         return True
 
 
-class MineModel(QAbstractTableModel):
+class MineModel(RowsModel):
     """A colleague's own submissions, most recently changed first, with what became of each."""
 
     WHO, CONTENT, STATE, UPDATED = range(4)
-    COLUMNS = 4
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MyItem] = []
-
-    def set_rows(self, rows: Iterable[MyItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[MyItem]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> MyItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: int) -> int:
-        return next((index for index, row in enumerate(self._rows) if row.id == item_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (tr("公众号 · 粉丝"), tr("内容"), tr("状态"), tr("更新"))
-            return names[section] if 0 <= section < len(names) else None
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (tr("公众号 · 粉丝"), tr("内容"), tr("状态"), tr("更新"))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index.row()) if index.isValid() else None
