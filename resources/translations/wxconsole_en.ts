@@ -13,7 +13,7 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="135"/>
-        <location filename="../../ui/compliance/checklist_page.py" line="538"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="511"/>
         <location filename="../../ui/publishing/page.py" line="371"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
@@ -61,13 +61,13 @@
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="48"/>
-        <location filename="../../ui/review/page.py" line="125"/>
+        <location filename="../../ui/review/page.py" line="126"/>
         <source>已退回</source>
         <translation>Sent back</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="49"/>
-        <location filename="../../ui/review/page.py" line="125"/>
+        <location filename="../../ui/review/page.py" line="126"/>
         <source>已通过</source>
         <translation>Approved</translation>
     </message>
@@ -215,23 +215,23 @@
         <translation>+{k}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="80"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="81"/>
         <source>系统自检（{name}）</source>
         <translation>Self-check ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="82"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="83"/>
         <source>，{at} UTC</source>
         <translation>, {at} UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
         <location filename="../../ui/compliance/dialogs.py" line="298"/>
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
         <location filename="../../ui/compliance/dialogs.py" line="297"/>
         <location filename="../../ui/compliance/dialogs.py" line="360"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
@@ -242,54 +242,54 @@
         <location filename="../../ui/replies/rule_editor.py" line="209"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
         <location filename="../../ui/replies/template_editor.py" line="239"/>
-        <location filename="../../ui/review/page.py" line="756"/>
+        <location filename="../../ui/review/page.py" line="708"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
         <location filename="../../ui/compliance/dialogs.py" line="299"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
         <location filename="../../ui/compliance/dialogs.py" line="300"/>
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
         <location filename="../../ui/compliance/dialogs.py" line="302"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="141"/>
-        <location filename="../../ui/review/page.py" line="465"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="116"/>
+        <location filename="../../ui/review/page.py" line="419"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="173"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="146"/>
         <source>此项由工作台自动检查并登记</source>
         <translation>The console checks and records this item itself</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="175"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="148"/>
         <source>上次完成：{day}</source>
         <translation>Last done: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="192"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="165"/>
         <location filename="../../ui/main_window.py" line="69"/>
         <location filename="../../ui/main_window.py" line="135"/>
         <source>安全清单</source>
         <translation>Security checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="197"/>
-        <location filename="../../ui/compliance/checklist_page.py" line="360"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="170"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="333"/>
         <location filename="../../ui/inbox/filters.py" line="64"/>
         <location filename="../../ui/publishing/page.py" line="57"/>
         <location filename="../../ui/publishing/page.py" line="196"/>
@@ -301,298 +301,298 @@
         <translation>All official accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="200"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="173"/>
         <source>安装默认清单</source>
         <translation>Install default checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="201"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="174"/>
         <source>为所选公众号添加默认的安全检查项（已有的不重复添加）</source>
         <translation>Add the default security checks to the chosen account (existing ones are not added twice)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="202"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="175"/>
         <source>新增检查项…</source>
         <translation>New check…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="203"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="176"/>
         <source>新增检查项 (Ctrl+N)</source>
         <translation>New check (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="230"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="203"/>
         <source>还没有检查项。管理员可点“安装默认清单”，为所选公众号添加常用的安全检查项。</source>
         <translation>No checks yet. An administrator can click “Install default checklist” to add the usual security checks to the chosen account.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="286"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="259"/>
         <location filename="../../ui/compliance/dialogs.py" line="301"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="291"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="264"/>
         <source>完成记录</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="268"/>
         <location filename="../../ui/compliance/dialogs.py" line="122"/>
         <source>完成日期</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="268"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="268"/>
         <location filename="../../ui/compliance/dialogs.py" line="123"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="295"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="268"/>
         <source>签核</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="307"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="280"/>
         <source>双击附件可在本机打开。</source>
         <translation>Double-click an attachment to open it on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="308"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="281"/>
         <source>登记完成…</source>
         <translation>Record done…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="310"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="283"/>
         <source>登记这一次检查的结果和佐证材料 (Ctrl+D)</source>
         <translation>Record this check's result and evidence (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="311"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="284"/>
         <source>审核签字</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="312"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="285"/>
         <source>签核所选（或最近一条未签核的）记录；不能签核自己登记的</source>
         <translation>Sign off the selected (or latest unsigned) record; you cannot sign off your own</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="313"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="286"/>
         <location filename="../../ui/compliance/panel_page.py" line="253"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="314"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="287"/>
         <source>修改检查项 (Ctrl+E)</source>
         <translation>Edit the check (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="315"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="288"/>
         <location filename="../../ui/replies/library_page.py" line="263"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="317"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="290"/>
         <source>不再检查这一项（已有记录保留）</source>
         <translation>Stop checking this item (its records are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="397"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="370"/>
         <source>没有逾期的检查项</source>
         <translation>No overdue checks</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="397"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="370"/>
         <source>{n} 项已逾期</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="418"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="391"/>
         <source>选择一项查看检查方法和完成记录</source>
         <translation>Choose a check to see how to do it and its records</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="436"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="409"/>
         <source>负责人：{who}</source>
         <translation>Owner: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="437"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="410"/>
         <source>到期日：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="442"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="415"/>
         <source>（未填写检查方法）</source>
         <translation>(no method written yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="445"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="418"/>
         <source>〔{mark}〕工作台每隔几小时自动检查一次，通过时自动登记，由审核人员签核。</source>
         <translation>[{mark}] The console checks this every few hours and records it when it passes; a supervisor signs it off.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="449"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="422"/>
         <source>最近一次：{day} {note}</source>
         <translation>Latest: {day} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="469"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="442"/>
         <source>{who} 已签</source>
         <translation>signed by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="471"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="444"/>
         <source>待签核</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="481"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="454"/>
         <location filename="../../ui/compliance/dialogs.py" line="124"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="486"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="459"/>
         <source>双击打开</source>
         <translation>Double-click to open</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="499"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="472"/>
         <source>还没有完成记录。</source>
         <translation>No records yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="527"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="500"/>
         <source>已登记完成。</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="528"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="501"/>
         <source>已签核。</source>
         <translation>Signed off.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="529"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="502"/>
         <source>检查项已保存。</source>
         <translation>Check saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="530"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="503"/>
         <source>检查项已停用。</source>
         <translation>Check retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="531"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="504"/>
         <source>默认清单已安装。</source>
         <translation>Default checklist installed.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="562"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="535"/>
         <source>已登记，等服务端确认…</source>
         <translation>Recorded; waiting for the server to confirm…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="582"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="555"/>
         <source>已签核 {day} 的记录，等服务端确认…</source>
         <translation>Signed off the record of {day}; waiting for the server to confirm…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="588"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="561"/>
         <source>正在取回“{name}”…</source>
         <translation>Fetching “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="594"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="567"/>
         <source>请先选择一个公众号。</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="597"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="570"/>
         <source>正在安装默认清单…</source>
         <translation>Installing the default checklist…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="611"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="584"/>
         <source>正在保存检查项…</source>
         <translation>Saving the check…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="618"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="591"/>
         <source>停用检查项</source>
         <translation>Retire check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/checklist_page.py" line="618"/>
+        <location filename="../../ui/compliance/checklist_page.py" line="591"/>
         <source>停用“{title}”吗？已有的完成记录会保留。</source>
         <translation>Retire “{title}”? Its records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="221"/>
+        <location filename="../../ui/compliance/controller.py" line="222"/>
         <source>登录已过期，请重新登录后再点“登记”。</source>
         <translation>Your session has ended; sign in again, then click “Record”.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="230"/>
+        <location filename="../../ui/compliance/controller.py" line="231"/>
         <source>读不到文件：{error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="276"/>
+        <location filename="../../ui/compliance/controller.py" line="277"/>
         <source>无法连接服务端，佐证材料要联网才能打开。</source>
         <translation>Cannot reach the server; evidence can only be opened when connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="284"/>
+        <location filename="../../ui/compliance/controller.py" line="285"/>
         <source>无法保存到本机：{error}</source>
         <translation>Cannot save on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="304"/>
+        <location filename="../../ui/compliance/controller.py" line="305"/>
         <source>这个版本的服务端还不能计算合规检查。</source>
         <translation>This version of the server cannot compute the inspection panel yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="315"/>
+        <location filename="../../ui/compliance/controller.py" line="316"/>
         <source>下面是 {when} 取得的结果。</source>
         <translation>Below is the result fetched at {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="346"/>
+        <location filename="../../ui/compliance/controller.py" line="347"/>
         <source>这个版本的服务端还不能生成自查报告。</source>
         <translation>This version of the server cannot make the self-check report yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="349"/>
+        <location filename="../../ui/compliance/controller.py" line="350"/>
         <source>合规自查报告</source>
         <translation>Compliance self-check report</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="354"/>
+        <location filename="../../ui/compliance/controller.py" line="355"/>
         <source>登录已过期，请重新登录后再导出。</source>
         <translation>Your session has ended; sign in again, then export.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="357"/>
+        <location filename="../../ui/compliance/controller.py" line="358"/>
         <source>无法连接服务端：自查报告由服务端生成，请联网后再导出。</source>
         <translation>Cannot reach the server: the report is made there; export again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="364"/>
+        <location filename="../../ui/compliance/controller.py" line="365"/>
         <source>无法写入“{folder}”：{error}</source>
         <translation>Cannot write to “{folder}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="379"/>
+        <location filename="../../ui/compliance/controller.py" line="380"/>
         <source>无法写入“{path}”：{error}</source>
         <translation>Cannot write “{path}”: {error}</translation>
     </message>
@@ -763,7 +763,7 @@
         <location filename="../../ui/replies/library_page.py" line="355"/>
         <location filename="../../ui/replies/rule_editor.py" line="196"/>
         <location filename="../../ui/replies/template_editor.py" line="224"/>
-        <location filename="../../ui/review/page.py" line="1201"/>
+        <location filename="../../ui/review/page.py" line="1160"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="12"/>
-        <location filename="../../ui/review/page.py" line="125"/>
+        <location filename="../../ui/review/page.py" line="126"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="123"/>
-        <location filename="../../ui/review/page.py" line="125"/>
+        <location filename="../../ui/review/page.py" line="126"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -2199,9 +2199,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
-        <location filename="../../ui/review/page.py" line="465"/>
-        <location filename="../../ui/review/page.py" line="699"/>
-        <location filename="../../ui/review/page.py" line="1145"/>
+        <location filename="../../ui/review/page.py" line="419"/>
+        <location filename="../../ui/review/page.py" line="651"/>
+        <location filename="../../ui/review/page.py" line="1104"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
@@ -3138,19 +3138,19 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="152"/>
+        <location filename="../../ui/review/page.py" line="153"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="152"/>
+        <location filename="../../ui/review/page.py" line="153"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="51"/>
-        <location filename="../../ui/review/page.py" line="159"/>
+        <location filename="../../ui/review/page.py" line="160"/>
         <source>建议改为“{text}”</source>
         <translation>Suggested: “{text}”</translation>
     </message>
@@ -3451,452 +3451,458 @@ WeChat Console</translation>
         <translation>Review rules saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="102"/>
+        <location filename="../../ui/review/page.py" line="103"/>
         <source>已等待 不到1分</source>
         <translation>Waiting under 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="104"/>
+        <location filename="../../ui/review/page.py" line="105"/>
         <source>已等待 {m}分</source>
         <translation>Waiting {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="107"/>
+        <location filename="../../ui/review/page.py" line="108"/>
         <source>已等待 {h}小时{m}分</source>
         <translation>Waiting {h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="109"/>
+        <location filename="../../ui/review/page.py" line="110"/>
         <source>已等待 {d}天{h}小时</source>
         <translation>Waiting {d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="113"/>
+        <location filename="../../ui/review/page.py" line="114"/>
         <source>一审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="113"/>
+        <location filename="../../ui/review/page.py" line="114"/>
         <source>二审</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="113"/>
+        <location filename="../../ui/review/page.py" line="114"/>
         <source>三审</source>
         <translation>Third review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="119"/>
+        <location filename="../../ui/review/page.py" line="120"/>
         <source>{level}（共 {n} 级）</source>
         <translation>{level} (of {n} levels)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="124"/>
+        <location filename="../../ui/review/page.py" line="125"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="132"/>
+        <location filename="../../ui/review/page.py" line="133"/>
         <source>所有回复都需审核</source>
         <translation>Every reply needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="133"/>
+        <location filename="../../ui/review/page.py" line="134"/>
         <source>回复无需审核</source>
         <translation>Replies need no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="134"/>
+        <location filename="../../ui/review/page.py" line="135"/>
         <source>错敏词检查有提醒或拦截的回复需审核</source>
         <translation>Replies flagged or blocked by the wording check need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="135"/>
+        <location filename="../../ui/review/page.py" line="136"/>
         <source>对新粉丝的第一条回复需审核</source>
         <translation>The first reply to a new follower needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="136"/>
+        <location filename="../../ui/review/page.py" line="137"/>
         <source>带指定标签的会话的回复需审核</source>
         <translation>Replies in conversations with the given labels need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="143"/>
+        <location filename="../../ui/review/page.py" line="144"/>
         <source>图文</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="263"/>
-        <location filename="../../ui/review/page.py" line="465"/>
+        <location filename="../../ui/review/page.py" line="208"/>
+        <location filename="../../ui/review/page.py" line="419"/>
         <source>公众号 · 粉丝</source>
         <translation>Account · follower</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="263"/>
+        <location filename="../../ui/review/page.py" line="208"/>
         <source>等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="263"/>
+        <location filename="../../ui/review/page.py" line="208"/>
         <source>撰稿</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="263"/>
+        <location filename="../../ui/review/page.py" line="208"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="263"/>
+        <location filename="../../ui/review/page.py" line="208"/>
         <source>审级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="383"/>
+        <location filename="../../ui/review/page.py" line="363"/>
         <source>撰稿 {name}</source>
         <translation>By {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="465"/>
+        <location filename="../../ui/review/page.py" line="419"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="553"/>
+        <location filename="../../ui/review/page.py" line="505"/>
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="554"/>
-        <location filename="../../ui/review/page.py" line="1073"/>
+        <location filename="../../ui/review/page.py" line="506"/>
+        <location filename="../../ui/review/page.py" line="1032"/>
         <source>我提交的</source>
         <translation>My submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="555"/>
+        <location filename="../../ui/review/page.py" line="507"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="581"/>
+        <location filename="../../ui/review/page.py" line="533"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="584"/>
-        <location filename="../../ui/review/page.py" line="1042"/>
-        <location filename="../../ui/review/page.py" line="1054"/>
+        <location filename="../../ui/review/page.py" line="536"/>
+        <location filename="../../ui/review/page.py" line="1001"/>
+        <location filename="../../ui/review/page.py" line="1013"/>
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="585"/>
+        <location filename="../../ui/review/page.py" line="537"/>
         <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
         <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="601"/>
+        <location filename="../../ui/review/page.py" line="553"/>
         <source>粉丝留言</source>
         <translation>Follower's message</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="606"/>
-        <location filename="../../ui/review/page.py" line="941"/>
+        <location filename="../../ui/review/page.py" line="558"/>
+        <location filename="../../ui/review/page.py" line="893"/>
         <source>待审核的回复</source>
         <translation>Reply to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="607"/>
+        <location filename="../../ui/review/page.py" line="559"/>
+        <location filename="../../ui/review/page.py" line="897"/>
         <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
         <translation>You may edit it; approving then counts as "approved with edits".</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="612"/>
+        <location filename="../../ui/review/page.py" line="564"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="613"/>
+        <location filename="../../ui/review/page.py" line="565"/>
         <source>放弃修改，恢复提交的原文</source>
         <translation>Discard your edits and restore the submitted text</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="619"/>
+        <location filename="../../ui/review/page.py" line="571"/>
         <source>错敏词检查</source>
         <translation>Wording check</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="624"/>
+        <location filename="../../ui/review/page.py" line="576"/>
         <source>与上一版本相比</source>
         <translation>Changes since the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="629"/>
+        <location filename="../../ui/review/page.py" line="581"/>
         <source>审核意见（可选，随通过一起记录）</source>
         <translation>Review note (optional, recorded with the approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="631"/>
+        <location filename="../../ui/review/page.py" line="583"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="633"/>
+        <location filename="../../ui/review/page.py" line="585"/>
         <source>退回给撰稿人修改，须写明原因 (R)</source>
         <translation>Send back to the author for changes; a reason is required (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="635"/>
-        <location filename="../../ui/review/page.py" line="974"/>
+        <location filename="../../ui/review/page.py" line="587"/>
+        <location filename="../../ui/review/page.py" line="933"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="637"/>
+        <location filename="../../ui/review/page.py" line="589"/>
         <source>通过 (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="665"/>
+        <location filename="../../ui/review/page.py" line="617"/>
         <source>没有等待审核的内容。</source>
         <translation>Nothing is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="704"/>
-        <location filename="../../ui/review/page.py" line="1168"/>
+        <location filename="../../ui/review/page.py" line="656"/>
+        <location filename="../../ui/review/page.py" line="1127"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="706"/>
+        <location filename="../../ui/review/page.py" line="658"/>
         <source>从审核队列中撤回，之后可修改再提交</source>
         <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="708"/>
+        <location filename="../../ui/review/page.py" line="660"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="710"/>
+        <location filename="../../ui/review/page.py" line="662"/>
         <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
         <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="734"/>
+        <location filename="../../ui/review/page.py" line="686"/>
         <source>您还没有提交过需要审核的内容。</source>
         <translation>You have not submitted anything that needs review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="751"/>
+        <location filename="../../ui/review/page.py" line="703"/>
         <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
         <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="756"/>
+        <location filename="../../ui/review/page.py" line="708"/>
         <source>回复审核</source>
         <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="756"/>
+        <location filename="../../ui/review/page.py" line="708"/>
         <source>标签（用顿号或逗号分隔）</source>
         <translation>Labels (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="756"/>
+        <location filename="../../ui/review/page.py" line="708"/>
         <source>图文审核级数</source>
         <translation>Article review levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="843"/>
+        <location filename="../../ui/review/page.py" line="795"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="843"/>
+        <location filename="../../ui/review/page.py" line="795"/>
         <source>服务端没有执行。</source>
         <translation>The server did not carry this out.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="878"/>
+        <location filename="../../ui/review/page.py" line="830"/>
         <source>共 {n} 条待审核</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="923"/>
-        <location filename="../../ui/review/page.py" line="1114"/>
+        <location filename="../../ui/review/page.py" line="875"/>
+        <location filename="../../ui/review/page.py" line="1073"/>
         <source>请选择左侧的一条内容</source>
         <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="938"/>
+        <location filename="../../ui/review/page.py" line="890"/>
         <source>（没有文字留言）</source>
         <translation>(no text message)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="941"/>
+        <location filename="../../ui/review/page.py" line="893"/>
         <source>待审核的图文</source>
         <translation>Article to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="953"/>
+        <location filename="../../ui/review/page.py" line="899"/>
+        <source>图文不能在这里修改：版式请在“日历”中打开查看；需要修改请退回并写明意见。</source>
+        <translation>Articles cannot be edited here: open it in Calendar to see the layout; to change it, send it back with a comment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="912"/>
         <source>与上一版本相比：{by}{note}</source>
         <translation>Changes since the previous version: {by} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="962"/>
+        <location filename="../../ui/review/page.py" line="921"/>
         <source>撰稿：{name}</source>
         <translation>Author: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="966"/>
-        <location filename="../../ui/review/page.py" line="1130"/>
+        <location filename="../../ui/review/page.py" line="925"/>
+        <location filename="../../ui/review/page.py" line="1089"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="974"/>
+        <location filename="../../ui/review/page.py" line="933"/>
         <source>修改后通过</source>
         <translation>Approve with edits</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="991"/>
+        <location filename="../../ui/review/page.py" line="950"/>
         <source>内容不能为空。要撤下这条回复，请退回给撰稿人。</source>
         <translation>The text cannot be empty. To stop this reply, send it back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="994"/>
-        <location filename="../../ui/review/page.py" line="1045"/>
+        <location filename="../../ui/review/page.py" line="953"/>
+        <location filename="../../ui/review/page.py" line="1004"/>
         <source>正在提交审核意见…</source>
         <translation>Sending your decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1008"/>
+        <location filename="../../ui/review/page.py" line="967"/>
         <source>退回时请写明原因（至少 2 个字），让撰稿人知道要怎么改。</source>
         <translation>Please give a reason for sending it back (at least 2 characters) so the author knows what to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1010"/>
+        <location filename="../../ui/review/page.py" line="969"/>
         <source>正在退回…</source>
         <translation>Sending back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1015"/>
+        <location filename="../../ui/review/page.py" line="974"/>
         <source>退回给 {name}。请写明要怎么改（必填）：</source>
         <translation>Send back to {name}. Please say what to change (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1018"/>
+        <location filename="../../ui/review/page.py" line="977"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1023"/>
+        <location filename="../../ui/review/page.py" line="982"/>
         <source>退回意见至少 2 个字。请写明要怎么改：</source>
         <translation>The reason needs at least 2 characters. Please say what to change:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1034"/>
+        <location filename="../../ui/review/page.py" line="993"/>
         <source>通过 {n} 条回复？</source>
         <translation>Approve {n} replies?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1036"/>
+        <location filename="../../ui/review/page.py" line="995"/>
         <source>通过 {n} 条内容？</source>
         <translation>Approve {n} items?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1039"/>
+        <location filename="../../ui/review/page.py" line="998"/>
         <source>其中 {n} 条有必须修改的错敏词，通过即视为审核放行。</source>
         <translation>{n} of them contain wording that must be changed; approving lets them pass as reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1041"/>
+        <location filename="../../ui/review/page.py" line="1000"/>
         <source>右侧的修改不会用于批量通过：那一条将按原文通过。</source>
         <translation>Your edits on the right are not used when approving in bulk: that item is approved as submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1054"/>
+        <location filename="../../ui/review/page.py" line="1013"/>
         <source>批量通过（{n}）</source>
         <translation>Approve selected ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1127"/>
+        <location filename="../../ui/review/page.py" line="1086"/>
         <source>提交于 {time}</source>
         <translation>Submitted {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1128"/>
+        <location filename="../../ui/review/page.py" line="1087"/>
         <source>审核 {done}/{n} 级</source>
         <translation>Reviewed {done}/{n} levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1132"/>
+        <location filename="../../ui/review/page.py" line="1091"/>
         <source>您已撤回这条内容。可以修改后重新提交。</source>
         <translation>You withdrew this item. You can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1134"/>
+        <location filename="../../ui/review/page.py" line="1093"/>
         <source>退回意见：{comment}</source>
         <translation>Sent back: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1137"/>
+        <location filename="../../ui/review/page.py" line="1096"/>
         <source>第 {level} 级：{by}</source>
         <translation>Level {level}: {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1138"/>
+        <location filename="../../ui/review/page.py" line="1097"/>
         <source>（修改后通过）</source>
         <translation> (approved with edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1145"/>
+        <location filename="../../ui/review/page.py" line="1104"/>
         <source>修改后重新提交</source>
         <translation>Revise and resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1159"/>
+        <location filename="../../ui/review/page.py" line="1118"/>
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1161"/>
+        <location filename="../../ui/review/page.py" line="1120"/>
         <source>正在重新提交…</source>
         <translation>Resubmitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1168"/>
+        <location filename="../../ui/review/page.py" line="1127"/>
         <source>撤回这条内容？撤回后不会发出，可以修改后重新提交。</source>
         <translation>Withdraw this item? It will not be sent; you can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1170"/>
+        <location filename="../../ui/review/page.py" line="1129"/>
         <source>正在撤回…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1196"/>
+        <location filename="../../ui/review/page.py" line="1155"/>
         <source>例如：投诉、信访</source>
         <translation>e.g. complaint, petition</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1199"/>
+        <location filename="../../ui/review/page.py" line="1158"/>
         <source> 级</source>
         <translation> levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1200"/>
+        <location filename="../../ui/review/page.py" line="1159"/>
         <source>图文发布前须经几级审核：1 级即一审，3 级即三审</source>
         <translation>How many levels of review an article passes before publishing: 1 to 3</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1219"/>
+        <location filename="../../ui/review/page.py" line="1178"/>
         <source>请至少填写一个标签：带这些标签的会话，回复需审核。</source>
         <translation>Please name at least one label: replies in conversations with these labels need review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1221"/>
+        <location filename="../../ui/review/page.py" line="1180"/>
         <source>正在保存审核规则…</source>
         <translation>Saving review rules…</translation>
     </message>

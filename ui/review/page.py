@@ -891,6 +891,13 @@ class ReviewPage(QWidget):
         self.follower_label.setVisible(is_reply)
         self.follower_message.setVisible(is_reply)
         self.editor_label.setText(tr("待审核的回复") if is_reply else tr("待审核的图文"))
+        # An article's HTML is what goes out, not this text: it is revised by its author after a send-back.
+        self.editor.setReadOnly(not is_reply)
+        self.edit_hint.setText(
+            tr("可直接修改，修改后通过时会记为“修改后通过”。")
+            if is_reply
+            else tr("图文不能在这里修改：版式请在“日历”中打开查看；需要修改请退回并写明意见。")
+        )
         if not keep_edits:
             self.editor.setPlainText(item.content)
             if not same:
