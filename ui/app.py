@@ -29,6 +29,7 @@ from console.sync.media import MediaCache, MediaUnavailable
 from console.sync.replica import Replica
 from console.sync.wordlists import WordListCache
 from console.workcal import HolidayTable
+from ui.collector import MainThreadCollector
 from ui.compliance.controller import ComplianceController
 from ui.format import tr
 from ui.i18n import install_translator
@@ -314,8 +315,12 @@ class Console:
 def run_in_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        return loop.run_until_complete(main())
+    collector = MainThreadCollector()  # the hub's and the executor's threads never destroy a Qt object
+    try:
+        with loop:
+            return loop.run_until_complete(main())
+    finally:
+        collector.close()
 
 
 def run_desktop(hub_url: str | None, db_url: str | None = None, offscreen: bool = False) -> int:
