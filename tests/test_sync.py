@@ -105,3 +105,35 @@ async def test_a_change_between_reading_and_waiting_is_not_missed():
     mark = feed.mark()  # the poll is about to read the database…
     feed.notify()  # …a message lands before it starts waiting
     await asyncio.wait_for(feed.wait(30, mark), 5)  # returns at once instead of sleeping 30 s
+
+
+
+def test_rows_sharing_a_seq_all_arrive_when_a_batch_is_cut_among_them(world):
+    """Several rows can carry one seq (waking snoozed conversations gives them one): a batch cut in the
+    middle of them must still carry them all, since the next batch starts after that seq."""
+    from sqlalchemy import select
+
+    from console.checklist.defaults import install
+    from console.store.database import next_seq
+    from console.store.models import Account, ChecklistItem
+    from console.sync.wire import changes_since
+    from console.workcal.hours import china_today
+
+    with world.hub.db.session() as session:
+        for account in session.scalars(select(Account)):
+            install(session, account, china_today(world.hub.clock()), "admin")
+    with world.hub.db.session() as session:
+        seq = next_seq(session)
+        for item in session.scalars(select(ChecklistItem)):
+            item.seq = seq
+    seen: set[int] = set()
+    cursor, batches = 0, 0
+    with world.hub.db.session() as session:
+        while True:
+            batch = changes_since(session, cursor, limit=3)
+            seen.update(row["id"] for row in batch["checklist_items"])
+            cursor, batches = batch["cursor"], batches + 1
+            if not batch["more"]:
+                break
+        assert len(seen) > 3 and batches > 1
+        assert seen == set(session.scalars(select(ChecklistItem.id)))

@@ -124,6 +124,10 @@ def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, 
     batch: dict[type[Base], dict[int, Base]] = {model: {} for model in SYNCED}
     for _, row in found:
         batch[type(row)][row.id] = row  # type: ignore[attr-defined]
+    if more:  # rows that share the last seq (one command touching several) all go, or the cursor skips them
+        for model in SYNCED:
+            for row in session.scalars(select(model).where(model.seq == new_cursor)):  # type: ignore[attr-defined]
+                batch[model].setdefault(row.id, row)
     for child in [*batch[Message].values(), *batch[Note].values()]:
         assert isinstance(child, Message | Note)
         parent = session.get(Conversation, child.conversation_id)
