@@ -49,6 +49,7 @@ DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-d
 # 王芳 (the demo's desk) answers and reviews; 李强 reviews; 张敏 answers, and her first replies wait.
 DEMO_REVIEWERS = {"seat-demo0001", "seat-demo0002"}
 DEMO_SUPERVISOR = "seat-demo0002"
+DEMO_OWNERS = ("王芳", "张敏")  # who answers for each checklist item
 DEMO_ADMIN = ("admin", "系统管理员")
 
 
@@ -227,6 +228,8 @@ class DemoWorld:
             items = list(session.scalars(select(ChecklistItem).order_by(ChecklistItem.id)))
             if not items:
                 return
+            for n, item in enumerate(items):  # the office shares the items out between its two operators
+                item.owner, item.seq = DEMO_OWNERS[n % len(DEMO_OWNERS)], next_seq(session)
             overdue = next((i for i in items if i.auto is None and i.period == "yearly"), items[0])
             overdue.due_on = to_china(self.hub.clock()).date() - timedelta(days=12)
             overdue.seq = next_seq(session)
