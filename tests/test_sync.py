@@ -107,7 +107,6 @@ async def test_a_change_between_reading_and_waiting_is_not_missed():
     await asyncio.wait_for(feed.wait(30, mark), 5)  # returns at once instead of sleeping 30 s
 
 
-
 def test_rows_sharing_a_seq_all_arrive_when_a_batch_is_cut_among_them(world):
     """Several rows can carry one seq (waking snoozed conversations gives them one): a batch cut in the
     middle of them must still carry them all, since the next batch starts after that seq."""

@@ -127,7 +127,7 @@ def changes_since(session: Session, cursor: int, limit: int = 500) -> dict[str, 
     if more:  # rows that share the last seq (one command touching several) all go, or the cursor skips them
         for model in SYNCED:
             for row in session.scalars(select(model).where(model.seq == new_cursor)):  # type: ignore[attr-defined]
-                batch[model].setdefault(row.id, row)
+                batch[model].setdefault(row.id, row)  # type: ignore[attr-defined]
     for child in [*batch[Message].values(), *batch[Note].values()]:
         assert isinstance(child, Message | Note)
         parent = session.get(Conversation, child.conversation_id)
