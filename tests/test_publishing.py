@@ -17,7 +17,7 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
-from console.store.models import Account, AuditEntry, Post, PostState, Role
+from console.store.models import AuditEntry, Post, PostState, Role
 from console.timeutil import iso
 from tests.conftest import PLAIN_APPID, SAFE_APPID
 
@@ -282,9 +282,10 @@ def test_too_late_waits_for_a_person_then_goes_once(world):
 
 
 def test_a_late_post_goes_when_the_account_says_publish_late(world):
-    with world.hub.db.session() as session:
-        account = session.scalar(select(Account).where(Account.appid == SAFE_APPID))
-        account.publishing = {"late": "publish"}
+    world.staff(*ADMIN)
+    plan = {"slots": [{"days": [0, 1, 2, 3, 4, 5, 6], "time": "08:00"}], "late": "publish"}
+    answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": plan})
+    assert answer.status_code == 200, answer.text
     post_id = approved_post(world)
     run(world)
     _schedule_soon(world, post_id)

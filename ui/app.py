@@ -178,6 +178,7 @@ class Console:
         self.compliance.overdueChanged.connect(self.window.set_checklist_badge)
         self.publishing = PublishingController(c)
         self.window.calendar_page.set_controller(self.publishing)
+        self.session.signedIn.connect(self.publishing.set_staff)
         self.window.calendar_page.editRequested.connect(self.open_post_editor)
         self.publishing.alarmsChanged.connect(self.window.set_calendar_alarm)
         self.review.urgentArrived.connect(self._urgent_arrived)

@@ -158,6 +158,13 @@ async def scripted(world: DemoWorld, console: Console, shots: Path) -> None:
         dialog.grab().save(str(shots / "11-article.png"))
         log.info("saved %s", shots / "11-article.png")
         dialog.close()
+    # 发布时段 of one account, as the desk's colleague sees it (an administrator may change it).
+    plan_dialog = calendar.edit_plan(calendar.current_appid())
+    if plan_dialog is not None:
+        await asyncio.sleep(0.3)
+        plan_dialog.grab().save(str(shots / "14-publishing-times.png"))
+        log.info("saved %s", shots / "14-publishing-times.png")
+        plan_dialog.reject()
 
     # 安全清单 and 合规检查: the default checklist with one overdue item, and the hub's panel.
     checklist = window.checklist_page

@@ -83,6 +83,7 @@ ACTION_NAMES: dict[str, str] = {
     "checklist_change": "修改安全清单",
     "checklist_auto": "系统自检通过",
     "register_change": "修改账号台账",
+    "plan_change": "修改发布时段",
 }
 
 # The verb of each action in a one-line description, followed by its object (the target).
@@ -121,6 +122,7 @@ ACTION_VERBS: dict[str, str] = {
     "checklist_change": "修改了",
     "checklist_auto": "自检通过：",
     "register_change": "修改了",
+    "plan_change": "修改了发布时段：",
 }
 # Actions whose target is not the verb's object: the target follows in brackets.
 _TARGET_ASIDE = {"sign_in", "sign_in_failed", "sign_out"}

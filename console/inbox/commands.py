@@ -282,6 +282,9 @@ def _audit(
     elif kind == "review_policy":
         target = f"policy:{result.get('account')}"
         record(session, actor, "policy_change", target, before=result.get("before"), after=result.get("after"))
+    elif kind == "publishing_plan":
+        target = f"account:{result.get('account')}"
+        record(session, actor, "plan_change", target, before=result.get("before"), after=result.get("after"))
     elif kind in REVIEW_KINDS:
         item_id = result.get("item_id")
         detail = {k: args[k] for k in ("edited_text", "comment", "note", "text") if args.get(k)}

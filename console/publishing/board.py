@@ -141,6 +141,12 @@ def plan_of(account: Account) -> PublishingPlan:
         return PublishingPlan.from_json(None)
 
 
+def plan_for(session: Session, appid: str) -> PublishingPlan | None:
+    """One account's publishing times as this database has them; None for an account it does not know."""
+    account = session.scalar(select(Account).where(Account.appid == appid))
+    return None if account is None else plan_of(account)
+
+
 def account_plans(session: Session, today: date, table: HolidayTable, horizon_days: int = 14) -> list[AccountPlan]:
     """Every account's rhythm on `today` (China date), from what it published and what is planned."""
     posted: dict[int, list[date]] = defaultdict(list)

@@ -1,6 +1,7 @@
 """What staff do to a post (图文消息), as commands the hub applies once by their client-made id: save a
 draft, submit it for review (or through the emergency lane), plan it on the calendar, publish an approved
-post now, decide about a post whose time passed while the hub was down, delete a draft.
+post now, decide about a post whose time passed while the hub was down, delete a draft; and set an
+account's publishing times (an administrator).
 
 The hub, not the desk, is the judge: a plan past WeChat's 群发 quota is refused here whatever the desk
 showed, an edit made from an older version than the hub holds is kept as a conflicted copy, and editing
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from console.publishing import articles as article_rules
 from console.publishing.html import clean_html
 from console.publishing.quota import check_mass
+from console.publishing.slots import PlanError, PublishingPlan
 from console.replies.screening_gate import ScreenGate
 from console.review import queue as review_queue
 from console.review.policy import policy_for
@@ -36,6 +38,7 @@ POST_KINDS = (
     "post_publish_now",
     "post_decide",
     "post_delete",
+    "publishing_plan",
 )
 MODES = ("publish", "mass")
 CONFLICT_SUFFIX = "（冲突副本）"
@@ -383,6 +386,22 @@ def _delete(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGa
     return {"post_id": post.id, "state": post.state}
 
 
+def _plan(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate, now: datetime) -> dict[str, Any]:
+    """An administrator sets an account's publishing times (发布时段), its gap target and what the hub does
+    with a send it missed; the calendar places dropped posts and the rhythm judges gaps by them."""
+    if not staff.has_role(Role.ADMINISTRATOR):
+        raise PostRefused("只有管理员可以设置发布时段。", forbidden=True)
+    account = _account_of(session, args.get("account"), staff)
+    try:
+        plan = PublishingPlan.from_json(args.get("plan") or {})
+    except PlanError as exc:
+        raise PostRefused(f"发布时段设置有误：{exc}") from exc
+    before = account.publishing or None
+    account.publishing = plan.to_json()
+    account.seq = next_seq(session)
+    return {"account": account.appid, "before": before, "after": account.publishing, "plan": plan.describe()}
+
+
 HANDLERS: dict[str, Handler] = {
     "post_save": _save,
     "post_submit": _submit,
@@ -390,6 +409,7 @@ HANDLERS: dict[str, Handler] = {
     "post_publish_now": _publish_now,
     "post_decide": _decide,
     "post_delete": _delete,
+    "publishing_plan": _plan,
 }
 
 

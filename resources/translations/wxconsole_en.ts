@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/app.py" line="56"/>
         <location filename="../../ui/main_window.py" line="53"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="115"/>
@@ -12,29 +12,29 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="135"/>
+        <location filename="../../ui/app.py" line="136"/>
         <location filename="../../ui/compliance/checklist_page.py" line="511"/>
-        <location filename="../../ui/publishing/page.py" line="371"/>
+        <location filename="../../ui/publishing/page.py" line="384"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="167"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
+        <location filename="../../ui/app.py" line="234"/>
         <source>紧急审核</source>
         <translation>Urgent review</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
+        <location filename="../../ui/app.py" line="234"/>
         <source>{n} 篇突发/辟谣图文等待审核：{titles}</source>
         <translation>{n} urgent/rebuttal article(s) waiting for review: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="41"/>
-        <location filename="../../ui/publishing/page.py" line="439"/>
+        <location filename="../../ui/publishing/page.py" line="483"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
@@ -235,6 +235,7 @@
         <location filename="../../ui/compliance/dialogs.py" line="297"/>
         <location filename="../../ui/compliance/dialogs.py" line="360"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="135"/>
         <location filename="../../ui/replies/library_page.py" line="142"/>
         <location filename="../../ui/replies/library_page.py" line="221"/>
         <location filename="../../ui/replies/library_page.py" line="298"/>
@@ -291,8 +292,8 @@
         <location filename="../../ui/compliance/checklist_page.py" line="170"/>
         <location filename="../../ui/compliance/checklist_page.py" line="333"/>
         <location filename="../../ui/inbox/filters.py" line="64"/>
-        <location filename="../../ui/publishing/page.py" line="57"/>
-        <location filename="../../ui/publishing/page.py" line="196"/>
+        <location filename="../../ui/publishing/page.py" line="58"/>
+        <location filename="../../ui/publishing/page.py" line="203"/>
         <location filename="../../ui/replies/library_page.py" line="257"/>
         <location filename="../../ui/replies/library_page.py" line="776"/>
         <location filename="../../ui/replies/library_page.py" line="777"/>
@@ -791,6 +792,7 @@
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="267"/>
         <location filename="../../ui/replies/library_page.py" line="953"/>
         <location filename="../../ui/replies/library_page.py" line="1177"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
@@ -799,6 +801,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="409"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="275"/>
         <source>服务端没有保存：</source>
         <translation>The server did not save it: </translation>
     </message>
@@ -1465,7 +1468,8 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="217"/>
-        <location filename="../../ui/publishing/page.py" line="113"/>
+        <location filename="../../ui/publishing/page.py" line="118"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="66"/>
         <location filename="../../ui/replies/rule_editor.py" line="191"/>
         <source>删除</source>
         <translation>Delete</translation>
@@ -1746,17 +1750,17 @@ WeChat Console</translation>
         <translation>article {n}'s {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="136"/>
+        <location filename="../../ui/publishing/controller.py" line="154"/>
         <source>找不到这篇图文，可能已被同事删除。</source>
         <translation>This post cannot be found; a colleague may have deleted it.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="142"/>
+        <location filename="../../ui/publishing/controller.py" line="160"/>
         <source>不能排到已经过去的时间；要马上发出请用“立即发布”。</source>
         <translation>You cannot plan for a time already past; to send it now use “Publish now”.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="256"/>
+        <location filename="../../ui/publishing/controller.py" line="274"/>
         <source>文中有一张图片在本机找不到了，请重新插入后再保存。</source>
         <translation>A picture in the text is no longer on this computer; insert it again and save.</translation>
     </message>
@@ -1792,6 +1796,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="72"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="155"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -1802,6 +1807,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="75"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="156"/>
         <location filename="../../ui/shortcuts.py" line="144"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -1857,191 +1863,316 @@ WeChat Console</translation>
         <translation>Synced to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="58"/>
+        <location filename="../../ui/publishing/page.py" line="59"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="59"/>
+        <location filename="../../ui/publishing/page.py" line="60"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="68"/>
+        <location filename="../../ui/publishing/page.py" line="69"/>
         <source>上一月/上一周 (PageUp)</source>
         <translation>Previous month/week (PageUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="69"/>
+        <location filename="../../ui/publishing/page.py" line="70"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="71"/>
+        <location filename="../../ui/publishing/page.py" line="72"/>
         <source>下一月/下一周 (PageDown)</source>
         <translation>Next month/week (PageDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="74"/>
+        <location filename="../../ui/publishing/page.py" line="75"/>
         <source>新建图文 (Ctrl+N)</source>
         <translation>New post (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="103"/>
+        <location filename="../../ui/publishing/page.py" line="76"/>
+        <source>发布时段…</source>
+        <translation>Publishing times…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="77"/>
+        <source>各公众号平时几点发布、间隔目标、错过时间后怎么办（也可双击右侧的账号）</source>
+        <translation>When each account usually publishes, its gap target, and what happens after a missed time (or double-click an account on the right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="108"/>
         <source>在日历上点选一篇图文，这里显示它的状态和可以做的事。</source>
         <translation>Pick a post on the calendar to see its state and what can be done with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="108"/>
+        <location filename="../../ui/publishing/page.py" line="113"/>
         <source>编辑 (Enter)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="109"/>
+        <location filename="../../ui/publishing/page.py" line="114"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="110"/>
+        <location filename="../../ui/publishing/page.py" line="115"/>
         <source>突发/辟谣 紧急提交</source>
         <translation>Urgent / rebuttal: submit urgently</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="111"/>
-        <location filename="../../ui/publishing/page.py" line="433"/>
-        <location filename="../../ui/publishing/page.py" line="441"/>
+        <location filename="../../ui/publishing/page.py" line="116"/>
+        <location filename="../../ui/publishing/page.py" line="477"/>
+        <location filename="../../ui/publishing/page.py" line="485"/>
         <source>立即发布</source>
         <translation>Publish now</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="112"/>
+        <location filename="../../ui/publishing/page.py" line="117"/>
         <source>取消排期</source>
         <translation>Unplan</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="133"/>
+        <location filename="../../ui/publishing/page.py" line="138"/>
         <source>更新节奏（检查以两周为限）</source>
         <translation>Posting rhythm (inspection limit: two weeks)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="135"/>
+        <location filename="../../ui/publishing/page.py" line="140"/>
         <source>未排期的图文（双击编辑）</source>
         <translation>Posts not yet planned (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="137"/>
+        <location filename="../../ui/publishing/page.py" line="142"/>
         <source>选中的图文</source>
         <translation>Selected post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="241"/>
+        <location filename="../../ui/publishing/page.py" line="248"/>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="266"/>
+        <location filename="../../ui/publishing/page.py" line="273"/>
         <source>群发额度（{period}）：剩 {left}/{limit} 次</source>
         <translation>Mass sends ({period}): {left}/{limit} left</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="271"/>
+        <location filename="../../ui/publishing/page.py" line="278"/>
         <source>选择一个公众号可看群发额度</source>
         <translation>Choose an account to see its mass-send quota</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="297"/>
+        <location filename="../../ui/publishing/page.py" line="304"/>
         <source>群发剩 {n} 次</source>
         <translation>{n} mass send(s) left</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="308"/>
+        <location filename="../../ui/publishing/page.py" line="315"/>
         <source>从未发布</source>
         <translation>Never published</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="310"/>
+        <location filename="../../ui/publishing/page.py" line="317"/>
         <source>距上次更新 {n} 天</source>
         <translation>{n} day(s) since the last post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="314"/>
+        <location filename="../../ui/publishing/page.py" line="321"/>
         <source>发布时间：{slots}</source>
         <translation>Publishing times: {slots}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="318"/>
+        <location filename="../../ui/publishing/page.py" line="325"/>
         <source>更新节奏正常</source>
         <translation>Posting rhythm is fine</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="324"/>
+        <location filename="../../ui/publishing/page.py" line="331"/>
         <source>【急】</source>
         <translation>[Urgent] </translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="338"/>
+        <location filename="../../ui/publishing/page.py" line="345"/>
         <source>这篇图文已被删除。</source>
         <translation>This post was deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="345"/>
+        <location filename="../../ui/publishing/page.py" line="352"/>
         <source> · 紧急</source>
         <translation> · urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="346"/>
+        <location filename="../../ui/publishing/page.py" line="353"/>
         <source>时间：{when}</source>
         <translation>Time: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="346"/>
+        <location filename="../../ui/publishing/page.py" line="353"/>
         <source>未排期</source>
         <translation>Not planned</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="347"/>
+        <location filename="../../ui/publishing/page.py" line="354"/>
         <source>撰稿：{who}</source>
         <translation>Written by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="352"/>
+        <location filename="../../ui/publishing/page.py" line="359"/>
         <source>第 {n} 篇链接</source>
         <translation>Link to article {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="375"/>
+        <location filename="../../ui/publishing/page.py" line="388"/>
         <source>已完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="392"/>
+        <location filename="../../ui/publishing/page.py" line="397"/>
+        <source>还没有公众号。</source>
+        <translation>There are no accounts yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="415"/>
+        <source>发布时段已记下，联网后发往服务端。</source>
+        <translation>Publishing times noted; they go to the server when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/page.py" line="436"/>
         <source>已改到 {when}，等服务端确认…</source>
         <translation>Moved to {when}; waiting for the server to confirm…</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="434"/>
+        <location filename="../../ui/publishing/page.py" line="478"/>
         <source>上次发布没有收到微信的答复，可能已经发出。您已在公众平台核对，确认没有发出吗？</source>
         <translation>WeChat never answered the last publish request, so it may have gone out. Have you checked on the WeChat platform and confirmed it was not published?</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="439"/>
+        <location filename="../../ui/publishing/page.py" line="483"/>
         <source>群发给全部粉丝</source>
         <translation>mass-send to all followers</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="441"/>
+        <location filename="../../ui/publishing/page.py" line="485"/>
         <source>现在就{what}“{title}”吗？</source>
         <translation>{what} “{title}” now?</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="448"/>
+        <location filename="../../ui/publishing/page.py" line="492"/>
         <source>删除图文</source>
         <translation>Delete post</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/page.py" line="448"/>
+        <location filename="../../ui/publishing/page.py" line="492"/>
         <source>删除“{title}”吗？</source>
         <translation>Delete “{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="57"/>
+        <source>周{day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="91"/>
+        <source>发布时段</source>
+        <translation>Publishing times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="106"/>
+        <source>添加时段</source>
+        <translation>Add a time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="112"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="115"/>
+        <source>晚了</source>
+        <translation>Late by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="116"/>
+        <source>总是补发</source>
+        <translation>Always publish late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="124"/>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="131"/>
+        <source>以上不再自动发出，标为“待决定”由人决定</source>
+        <translation>or more: not published on its own, marked "Decide" for a person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="139"/>
+        <source>拖到某一天的图文放在当天第一个时段；节假日照常按星期安排。</source>
+        <translation>A post dragged onto a day takes that day's first time; holidays follow the weekday.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="140"/>
+        <source>发布时间</source>
+        <translation>Publishing times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="141"/>
+        <source>更新间隔目标</source>
+        <translation>Gap target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="142"/>
+        <source>计划中两篇之间超过这个天数时，日历提醒。检查以两周无更新为否决线。</source>
+        <translation>The calendar warns when planned posts are further apart than this. The inspection fails an account after two weeks without a post.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="146"/>
+        <source>错过发布时间</source>
+        <translation>Missed times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="147"/>
+        <source>服务端停机或断网后恢复时，按这里处理到点未发的图文。</source>
+        <translation>After the server was down or offline, posts whose time passed are handled this way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="170"/>
+        <source>只有管理员可以修改发布时段，这里只能查看。</source>
+        <translation>Only administrators can change publishing times; you can view them here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="235"/>
+        <source>至少要有一个发布时段。</source>
+        <translation>at least one publishing time is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="237"/>
+        <source>第 {n} 个时段还没有选星期几。</source>
+        <translation>time {n} has no weekday chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="244"/>
+        <source>还不能保存：</source>
+        <translation>Cannot save yet: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="248"/>
+        <source>错过后总是补发</source>
+        <translation>missed posts always go out late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="250"/>
+        <source>晚 {n} 分钟以上交由人决定</source>
+        <translation>more than {n} minutes late goes to a person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publishing/plan_dialog.py" line="253"/>
+        <source>发布时间：{slots}；计划间隔不超过 {gap} 天；{late}。</source>
+        <translation>Publishing times: {slots}; planned gaps of at most {gap} days; {late}.</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/preview.py" line="97"/>
@@ -4413,6 +4544,14 @@ WeChat Console</translation>
         <location filename="../../ui/signin.py" line="109"/>
         <source>请填写登录名和姓名。</source>
         <translation>Please enter a login and a name.</translation>
+    </message>
+    <message>
+        <source>晚于计划时间超过</source>
+        <translation type="vanished">More than</translation>
+    </message>
+    <message>
+        <source>就不再自动发出，标为“待决定”由人决定</source>
+        <translation type="vanished">late: do not publish on its own, mark it "Decide" for a person</translation>
     </message>
     <message>
         <source>账号安全检查项、到期提醒与佐证材料。</source>

@@ -22,6 +22,7 @@ from console.publishing.articles import asset_refs
 from console.publishing.asset_files import LocalAssets
 from console.publishing.lifecycle import POST_KINDS
 from console.publishing.quota import QuotaVerdict
+from console.publishing.slots import PublishingPlan
 from console.sync.client import HubRefused, HubUnreachable, NotSignedIn
 from console.sync.post_drafts import LocalPost, PostDrafts
 from console.workcal.holidays import HolidayTable
@@ -70,6 +71,7 @@ class PublishingController(QObject):
         self.span: tuple[date, date] = (date.today().replace(day=1), date.today())
         self.appid: str | None = None
         self.board: Board | None = None
+        self.roles = ""  # the signed-in colleague's, "|operator|administrator|"
         self._sending = asyncio.Lock()
         self._send_timer = QTimer(self, singleShot=True, interval=SEND_DELAY_MS)
         self._send_timer.timeout.connect(self.send_drafts)
@@ -126,6 +128,22 @@ class PublishingController(QObject):
 
     def accounts(self) -> list[tuple[str, str]]:
         return self.inbox.replica.account_list()
+
+    def set_staff(self, staff: dict[str, Any]) -> None:
+        self.roles = str(staff.get("roles") or "")
+
+    @property
+    def administrator(self) -> bool:
+        """May change publishing times (the hub decides; this only spares a refusal)."""
+        return "|administrator|" in self.roles
+
+    def plan(self, appid: str) -> PublishingPlan:
+        with self.inbox.replica.db.session() as session:
+            return board.plan_for(session, appid) or PublishingPlan.from_json(None)
+
+    def save_plan(self, appid: str, plan: PublishingPlan) -> None:
+        """An account's publishing times, to the hub through the outbox; the answer comes on `settled`."""
+        self.inbox.act("publishing_plan", 0, {"account": appid, "plan": plan.to_json()})
 
     # -- planning (through the outbox) ----------------------------------------------------------------
     def reschedule(self, post_id: int, when_local: datetime | None, mode: str | None = None) -> bool:

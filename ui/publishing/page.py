@@ -35,6 +35,7 @@ from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.format import tr
 from ui.publishing.controller import Board, PublishingController
+from ui.publishing.plan_dialog import PlanDialog
 
 LEVEL_COLORS = {"ok": "#1e7b34", "warning": "#c77c02", "alarm": "#d92d20"}
 LEVEL_WORDS = {"ok": "正常", "warning": "提醒", "alarm": "警告"}
@@ -72,6 +73,9 @@ class CalendarPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("calendarTitle")
         self.new_button = QPushButton(tr("新建图文 (Ctrl+N)"))
+        self.plan_button = QPushButton(tr("发布时段…"))
+        self.plan_button.setToolTip(tr("各公众号平时几点发布、间隔目标、错过时间后怎么办（也可双击右侧的账号）"))
+        self.plan_dialog: PlanDialog | None = None
         self.quota = QLabel()
         self.quota.setObjectName("calendarQuota")
 
@@ -86,6 +90,7 @@ class CalendarPage(QWidget):
         bar.addWidget(self.title)
         bar.addStretch(1)
         bar.addWidget(self.quota)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.new_button)
 
         self.month = MonthView()
@@ -156,6 +161,8 @@ class CalendarPage(QWidget):
         self.next.clicked.connect(lambda: self.page(1))
         self.today_button.clicked.connect(self.go_today)
         self.new_button.clicked.connect(lambda: self.editRequested.emit(None, self.current_appid(), None))
+        self.plan_button.clicked.connect(lambda: self.edit_plan(self.current_appid()))
+        self.rhythm.itemDoubleClicked.connect(lambda item: self.edit_plan(item.data(Qt.ItemDataRole.UserRole)))
         for view in (self.month, self.week):
             view.rescheduleRequested.connect(self.reschedule)
             view.entryActivated.connect(self.open_post)
@@ -367,6 +374,12 @@ class CalendarPage(QWidget):
         self.status.setStyleSheet("color: #d92d20;" if error else "")
 
     def _settled(self, kind: str, applied: bool, words: str) -> None:
+        dialog = self.plan_dialog
+        if kind == "publishing_plan" and dialog is not None:
+            if applied:
+                dialog.saved()
+            else:
+                dialog.refused(words)
         if not applied:
             self.show_status(tr("服务端没有执行：") + words, error=True)
         elif words:
@@ -375,6 +388,37 @@ class CalendarPage(QWidget):
             self.show_status(tr("已完成。"))
 
     # -- doing ----------------------------------------------------------------------------------------
+    def edit_plan(self, appid: str | None = None) -> PlanDialog | None:
+        """发布时段 of an account (the one chosen, else the first), in a dialog; administrators may save."""
+        if self.controller is None:
+            return None
+        accounts = self.controller.accounts()
+        if not accounts:
+            self.show_status(tr("还没有公众号。"), error=True)
+            return None
+        appid = appid if appid in {key for key, _name in accounts} else accounts[0][0]
+        controller = self.controller
+        dialog = PlanDialog(accounts, appid, controller.plan(appid), controller.administrator, self)
+        dialog.accountChanged.connect(lambda key, d=dialog: d.set_plan(controller.plan(key)))
+        dialog.submitted.connect(self._save_plan)
+        dialog.finished.connect(lambda _result, d=dialog: self._plan_closed(d))
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_plan(self, appid: str, plan: PublishingPlan) -> None:
+        if self.controller is None:
+            return
+        self.controller.save_plan(appid, plan)
+        if self.controller.inbox.online is False and self.plan_dialog is not None:
+            self.plan_dialog.saved()  # kept in the outbox; the hub's answer comes on the status line
+            self.show_status(tr("发布时段已记下，联网后发往服务端。"))
+
+    def _plan_closed(self, dialog: PlanDialog) -> None:
+        if self.plan_dialog is dialog:
+            self.plan_dialog = None
+        dialog.deleteLater()
+
     def reschedule(self, post_id: int, target: object) -> None:
         """A post dropped on a day (month view: keep its time if it fits a slot) or at a time (week view)."""
         if self.controller is None:
