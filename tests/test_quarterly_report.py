@@ -274,3 +274,19 @@ def test_report_for_the_current_quarter_by_default(db_url, tmp_path, capsys):
     assert _cli_main()(["report", "quarterly", "--out", str(out), "--db", db_url]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 2 and names[0].startswith("自查报告-20") and names[0].endswith(".pdf")
+
+
+def test_cli_report_checks_the_secrets_in_this_machines_key_store(db_url, tmp_path, capsys):
+    """`wxconsole report quarterly` reads the key store the hub uses, so a secret pasted into the register
+    stops the report there too, and no file is left."""
+    Vault().put(APPID, AccountSecrets(APP_SECRET, TOKEN, AES_KEY))  # this machine's store (the test's in-memory one)
+    database = open_database(db_url)
+    with database.session() as session:
+        account = session.scalar(select(Account).where(Account.appid == APPID))
+        account.register = {**account.register, "contact": f"令牌 {TOKEN}"}
+    database.dispose()
+    out = tmp_path / "cli-secret"
+    assert _cli_main()(["report", "quarterly", "--quarter", "2026Q4", "--out", str(out), "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert "未导出" in err and TOKEN not in err  # the message never repeats the secret
+    assert not out.exists() or not any(out.iterdir())

@@ -39,10 +39,14 @@ def _quarter(value: str | None, now: Any) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from console.compliance.panel import QuarterError
     from console.compliance.pdf import SecretInReport
     from console.compliance.report import quarterly_report
+    from console.secrets import Vault
     from console.store.database import open_database
+    from console.store.models import Account
     from console.timeutil import utcnow
 
     now = utcnow()
@@ -56,7 +60,8 @@ def _report(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with db.session() as session:
-            pdf, xlsx = quarterly_report(session, quarter, out_dir, table, hours, now)
+            hide = Vault().values_of(session.scalars(select(Account.appid)))
+            pdf, xlsx = quarterly_report(session, quarter, out_dir, table, hours, now, hide)
     except SecretInReport as exc:
         print(f"未导出：{exc}", file=sys.stderr)
         return 1

@@ -24,7 +24,6 @@ from console.compliance.panel import panel_json
 from console.compliance.report import quarterly_report
 from console.hub.auth_api import STAFF
 from console.hub.context import CONTEXT, HubContext, context
-from console.secrets import MissingSecrets, SecretsUnavailable
 from console.settings import load_settings
 from console.store.models import Account
 from console.workcal.holidays import HolidayTable
@@ -88,14 +87,7 @@ def _secrets(ctx: HubContext) -> list[str]:
     """Every account's secrets, only so the report writer can prove none of them is in the files."""
     with ctx.db.session() as session:
         appids = list(session.scalars(select(Account.appid)))
-    values: list[str] = []
-    for appid in appids:
-        try:
-            secrets = ctx.vault.get(appid)
-        except (MissingSecrets, SecretsUnavailable):
-            continue
-        values += [v for v in (secrets.app_secret, secrets.token, secrets.aes_key) if v]
-    return values
+    return ctx.vault.values_of(appids)
 
 
 async def _self_checks(app: web.Application) -> None:

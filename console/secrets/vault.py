@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,3 +154,15 @@ class Vault:
         secrets = AccountSecrets(values["app_secret"] or "", values["token"] or "", values["aes_key"] or "")
         self._cache[appid] = secrets
         return secrets
+
+    def values_of(self, appids: Iterable[str]) -> list[str]:
+        """Every secret value these accounts have in the store, only so that an export can prove it holds
+        none of them; an account whose secrets cannot be read has none to leak and is passed over."""
+        values: list[str] = []
+        for appid in appids:
+            try:
+                secrets = self.get(appid)
+            except (MissingSecrets, SecretsUnavailable):
+                continue
+            values += [v for v in (secrets.app_secret, secrets.token, secrets.aes_key) if v]
+        return values
