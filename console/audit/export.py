@@ -10,18 +10,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from io import BytesIO, StringIO
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from console.audit.chain import action_name, beijing_time, scrub
 from console.files import write_atomically
+from console.sheets import Sheet, write_workbook
 from console.store.models import AuditEntry
 
 SHEET = "操作日志"
@@ -90,32 +85,7 @@ def _cells(entry: AuditEntry) -> list[Any]:
 
 
 def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
-    book = Workbook()
-    ws = book.active
-    assert isinstance(ws, Worksheet)
-    ws.title = SHEET
-    bold = Font(bold=True)
-    headers = [header for header, _ in COLUMNS]
-    for index, (header, width) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=header)
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    wrapped = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    for row_index, values in enumerate(rows, start=2):
-        for column, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
-            cell = ws.cell(row=row_index, column=column)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # text, even when it starts with "=": never a formula
-            else:
-                cell.value = value
-            cell.alignment = wrapped if header in _WRAPPED else top
-    buffer = BytesIO()
-    book.save(buffer)
-    write_atomically(path, buffer.getvalue())
+    write_workbook(path, [Sheet(SHEET, COLUMNS, rows, wrapped=_WRAPPED)])
 
 
 def _write_csv(path: Path, rows: list[list[Any]]) -> None:

@@ -25,8 +25,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -45,6 +43,7 @@ from console.replies.codec import (
     windows_to_list,
 )
 from console.replies.rules import MODE_NAMES, MatchMode, ReplyKind, RuleKind
+from console.sheets import write_sheet
 
 RULES_FORMAT = "wxconsole-rules"
 TEMPLATES_FORMAT = "wxconsole-templates"
@@ -255,25 +254,8 @@ def _write_xlsx(
     ws = book.active
     assert isinstance(ws, Worksheet)
     ws.title = sheet
+    write_sheet(ws, columns, rows, _WRAPPED)
     headers = [header for header, _ in columns]
-    bold = Font(bold=True)
-    for index, (header, width) in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=index, value=header)
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    wrapped = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    for row_index, values in enumerate(rows, start=2):
-        for column, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
-            cell = ws.cell(row=row_index, column=column)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # text, even when it starts with "=": never a formula
-            else:
-                cell.value = value
-            cell.alignment = wrapped if header in _WRAPPED else top
     last_row = max(len(rows) + 1, 1000)
     for header, options in choices.items():
         letter = get_column_letter(headers.index(header) + 1)
