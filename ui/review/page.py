@@ -162,6 +162,33 @@ def hits_html(hits: Sequence[dict[str, Any]]) -> str:
     return "<br>".join(lines)
 
 
+def _list_and_detail(
+    listing: QWidget, detail: QWidget, empty_text: str
+) -> tuple[QWidget, QStackedWidget, QLabel, QLabel]:
+    """A tab: a list beside its detail, a calm line in their place while the list is empty, a status
+    line above. Returns (tab, stack: page 0 the line, page 1 the list, the empty line, the status line)."""
+    splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(listing)
+    splitter.addWidget(detail)
+    splitter.setStretchFactor(0, 5)
+    splitter.setStretchFactor(1, 4)
+    splitter.setSizes([520, 440])
+    empty = QLabel(empty_text)
+    empty.setObjectName("emptyHint")
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack = QStackedWidget()
+    stack.addWidget(empty)
+    stack.addWidget(splitter)
+    status = status_line()
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(4, 8, 4, 4)
+    layout.addWidget(status)
+    layout.addWidget(stack, 1)
+    return tab, stack, empty, status
+
+
 def _table(model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setObjectName("reviewTable")
@@ -607,25 +634,9 @@ class ReviewPage(QWidget):
         detail_layout.addWidget(self.diff_view)
         detail_layout.addLayout(buttons)
 
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([520, 440])
-        self.queue_empty = QLabel(tr("没有等待审核的内容。"))
-        self.queue_empty.setObjectName("emptyHint")
-        self.queue_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.queue_stack = QStackedWidget()
-        self.queue_stack.addWidget(self.queue_empty)
-        self.queue_stack.addWidget(splitter)
-        self.queue_status = status_line()
-        self.queue_tab = QWidget()
-        layout = QVBoxLayout(self.queue_tab)
-        layout.setContentsMargins(4, 8, 4, 4)
-        layout.addWidget(self.queue_status)
-        layout.addWidget(self.queue_stack, 1)
+        self.queue_tab, self.queue_stack, self.queue_empty, self.queue_status = _list_and_detail(
+            left, self.detail, tr("没有等待审核的内容。")
+        )
         self._show_item(None)
         return self.queue_tab
 
@@ -676,25 +687,9 @@ class ReviewPage(QWidget):
         detail_layout.addWidget(self.mine_approvals)
         detail_layout.addLayout(buttons)
 
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.mine_view)
-        splitter.addWidget(self.mine_detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([520, 440])
-        self.mine_empty = QLabel(tr("您还没有提交过需要审核的内容。"))
-        self.mine_empty.setObjectName("emptyHint")
-        self.mine_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.mine_stack = QStackedWidget()
-        self.mine_stack.addWidget(self.mine_empty)
-        self.mine_stack.addWidget(splitter)
-        self.mine_status = status_line()
-        self.mine_tab = QWidget()
-        layout = QVBoxLayout(self.mine_tab)
-        layout.setContentsMargins(4, 8, 4, 4)
-        layout.addWidget(self.mine_status)
-        layout.addWidget(self.mine_stack, 1)
+        self.mine_tab, self.mine_stack, self.mine_empty, self.mine_status = _list_and_detail(
+            self.mine_view, self.mine_detail, tr("您还没有提交过需要审核的内容。")
+        )
         self._show_mine(None)
         return self.mine_tab
 
