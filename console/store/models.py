@@ -238,6 +238,7 @@ class Message(Base):
         # WeChat retries a push up to three times; this key makes the second copy impossible.
         UniqueConstraint("account_id", "dedupe_key"),
         Index("ix_message_conversation_time", "conversation_id", "created_at"),
+        Index("ix_message_account_received", "account_id", "received_at"),  # the panel's week of messages
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
