@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.publishing import quota
@@ -148,18 +148,29 @@ def plan_for(session: Session, appid: str) -> PublishingPlan | None:
 
 
 def account_plans(session: Session, today: date, table: HolidayTable, horizon_days: int = 14) -> list[AccountPlan]:
-    """Every account's rhythm on `today` (China date), from what it published and what is planned."""
+    """Every account's rhythm on `today` (China date), from what it published and what is planned.
+
+    The rhythm needs only each account's last post up to today and what is planned from today on, so
+    that is all that is read: the database gives the latest date per account, not every post ever."""
+    day_start = from_china(datetime.combine(today, datetime.min.time()))
+    day_end = day_start + timedelta(days=1)
     posted: dict[int, list[date]] = defaultdict(list)
     planned: dict[int, list[date]] = defaultdict(list)
-    rows = session.execute(
-        select(Post.account_id, Post.state, Post.scheduled_at, Post.published_at).where(
-            Post.state.not_in([DELETED, PostState.FAILED])
+    last = session.execute(
+        select(Post.account_id, func.max(Post.published_at))
+        .where(Post.state == PostState.PUBLISHED, Post.published_at < day_end)
+        .group_by(Post.account_id)
+    ).all()
+    for account_id, published_at in last:
+        if published_at is not None:
+            posted[account_id].append(to_china(published_at).date())
+    ahead = session.execute(
+        select(Post.account_id, Post.scheduled_at).where(
+            Post.state.not_in([DELETED, PostState.FAILED, PostState.PUBLISHED]), Post.scheduled_at >= day_start
         )
     ).all()
-    for account_id, state, scheduled_at, published_at in rows:
-        if state == PostState.PUBLISHED and published_at is not None:
-            posted[account_id].append(to_china(published_at).date())
-        elif scheduled_at is not None:
+    for account_id, scheduled_at in ahead:
+        if scheduled_at is not None:
             planned[account_id].append(to_china(scheduled_at).date())
     plans = []
     for account in session.scalars(select(Account).order_by(Account.id)):
