@@ -102,3 +102,20 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(tmp_path):
             },
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_json_columns_keep_chinese_as_written(tmp_path):
+    """Chinese in JSON columns is stored as UTF-8 (3 bytes a character), not as \\uXXXX escapes (6)."""
+    from console.store.models import Account
+
+    db = open_database(f"sqlite:///{tmp_path / 'hub.db'}")
+    register = {"unit": "某县融媒体中心", "owner": "陈建国"}
+    with db.session() as session:
+        session.add(
+            Account(appid="wx1111aaaa2222bbbb", name="某县发布", account_type="subscription", register=register)
+        )
+    with db.session() as session:
+        assert session.query(Account).one().register == register  # read back the same
+    db.dispose()
+    raw = sqlite3.connect(tmp_path / "hub.db").execute("SELECT register FROM account").fetchone()[0]
+    assert "某县融媒体中心" in raw and "\\u" not in raw
