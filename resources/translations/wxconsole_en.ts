@@ -235,7 +235,7 @@
         <location filename="../../ui/compliance/dialogs.py" line="297"/>
         <location filename="../../ui/compliance/dialogs.py" line="360"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="135"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="136"/>
         <location filename="../../ui/replies/library_page.py" line="142"/>
         <location filename="../../ui/replies/library_page.py" line="221"/>
         <location filename="../../ui/replies/library_page.py" line="298"/>
@@ -243,7 +243,7 @@
         <location filename="../../ui/replies/rule_editor.py" line="209"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
         <location filename="../../ui/replies/template_editor.py" line="239"/>
-        <location filename="../../ui/review/page.py" line="708"/>
+        <location filename="../../ui/review/page.py" line="703"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/review/page.py" line="419"/>
+        <location filename="../../ui/review/page.py" line="446"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -764,7 +764,7 @@
         <location filename="../../ui/replies/library_page.py" line="355"/>
         <location filename="../../ui/replies/rule_editor.py" line="196"/>
         <location filename="../../ui/replies/template_editor.py" line="224"/>
-        <location filename="../../ui/review/page.py" line="1160"/>
+        <location filename="../../ui/review/page.py" line="1155"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -792,7 +792,7 @@
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="267"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="268"/>
         <location filename="../../ui/replies/library_page.py" line="953"/>
         <location filename="../../ui/replies/library_page.py" line="1177"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
@@ -801,7 +801,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="409"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="275"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="276"/>
         <source>服务端没有保存：</source>
         <translation>The server did not save it: </translation>
     </message>
@@ -1796,7 +1796,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="72"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="155"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="156"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -1807,7 +1807,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="75"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="156"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="157"/>
         <location filename="../../ui/shortcuts.py" line="144"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -2107,70 +2107,70 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/publishing/plan_dialog.py" line="131"/>
         <source>以上不再自动发出，标为“待决定”由人决定</source>
-        <translation>or more: not published on its own, marked "Decide" for a person</translation>
+        <translation>or more: a person decides (marked "Decide")</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="139"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="140"/>
         <source>拖到某一天的图文放在当天第一个时段；节假日照常按星期安排。</source>
         <translation>A post dragged onto a day takes that day's first time; holidays follow the weekday.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="140"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="141"/>
         <source>发布时间</source>
         <translation>Publishing times</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="141"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="142"/>
         <source>更新间隔目标</source>
         <translation>Gap target</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="142"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="143"/>
         <source>计划中两篇之间超过这个天数时，日历提醒。检查以两周无更新为否决线。</source>
         <translation>The calendar warns when planned posts are further apart than this. The inspection fails an account after two weeks without a post.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="146"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="147"/>
         <source>错过发布时间</source>
         <translation>Missed times</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="147"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="148"/>
         <source>服务端停机或断网后恢复时，按这里处理到点未发的图文。</source>
         <translation>After the server was down or offline, posts whose time passed are handled this way.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="170"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="171"/>
         <source>只有管理员可以修改发布时段，这里只能查看。</source>
         <translation>Only administrators can change publishing times; you can view them here.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="235"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="236"/>
         <source>至少要有一个发布时段。</source>
         <translation>at least one publishing time is needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="237"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="238"/>
         <source>第 {n} 个时段还没有选星期几。</source>
         <translation>time {n} has no weekday chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="244"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="245"/>
         <source>还不能保存：</source>
         <translation>Cannot save yet: </translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="248"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="249"/>
         <source>错过后总是补发</source>
         <translation>missed posts always go out late</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="250"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="251"/>
         <source>晚 {n} 分钟以上交由人决定</source>
         <translation>more than {n} minutes late goes to a person</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="253"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="254"/>
         <source>发布时间：{slots}；计划间隔不超过 {gap} 天；{late}。</source>
         <translation>Publishing times: {slots}; planned gaps of at most {gap} days; {late}.</translation>
     </message>
@@ -2330,9 +2330,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
-        <location filename="../../ui/review/page.py" line="419"/>
-        <location filename="../../ui/review/page.py" line="651"/>
-        <location filename="../../ui/review/page.py" line="1104"/>
+        <location filename="../../ui/review/page.py" line="446"/>
+        <location filename="../../ui/review/page.py" line="662"/>
+        <location filename="../../ui/review/page.py" line="1099"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
@@ -3657,383 +3657,383 @@ WeChat Console</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="208"/>
-        <location filename="../../ui/review/page.py" line="419"/>
+        <location filename="../../ui/review/page.py" line="235"/>
+        <location filename="../../ui/review/page.py" line="446"/>
         <source>公众号 · 粉丝</source>
         <translation>Account · follower</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="208"/>
+        <location filename="../../ui/review/page.py" line="235"/>
         <source>等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="208"/>
+        <location filename="../../ui/review/page.py" line="235"/>
         <source>撰稿</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="208"/>
+        <location filename="../../ui/review/page.py" line="235"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="208"/>
+        <location filename="../../ui/review/page.py" line="235"/>
         <source>审级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="363"/>
+        <location filename="../../ui/review/page.py" line="390"/>
         <source>撰稿 {name}</source>
         <translation>By {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="419"/>
+        <location filename="../../ui/review/page.py" line="446"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="505"/>
+        <location filename="../../ui/review/page.py" line="532"/>
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="506"/>
-        <location filename="../../ui/review/page.py" line="1032"/>
+        <location filename="../../ui/review/page.py" line="533"/>
+        <location filename="../../ui/review/page.py" line="1027"/>
         <source>我提交的</source>
         <translation>My submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="507"/>
+        <location filename="../../ui/review/page.py" line="534"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="533"/>
+        <location filename="../../ui/review/page.py" line="560"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="536"/>
-        <location filename="../../ui/review/page.py" line="1001"/>
-        <location filename="../../ui/review/page.py" line="1013"/>
+        <location filename="../../ui/review/page.py" line="563"/>
+        <location filename="../../ui/review/page.py" line="996"/>
+        <location filename="../../ui/review/page.py" line="1008"/>
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="537"/>
+        <location filename="../../ui/review/page.py" line="564"/>
         <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
         <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="553"/>
+        <location filename="../../ui/review/page.py" line="580"/>
         <source>粉丝留言</source>
         <translation>Follower's message</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="558"/>
-        <location filename="../../ui/review/page.py" line="893"/>
+        <location filename="../../ui/review/page.py" line="585"/>
+        <location filename="../../ui/review/page.py" line="888"/>
         <source>待审核的回复</source>
         <translation>Reply to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="559"/>
-        <location filename="../../ui/review/page.py" line="897"/>
+        <location filename="../../ui/review/page.py" line="586"/>
+        <location filename="../../ui/review/page.py" line="892"/>
         <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
         <translation>You may edit it; approving then counts as "approved with edits".</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="564"/>
+        <location filename="../../ui/review/page.py" line="591"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="565"/>
+        <location filename="../../ui/review/page.py" line="592"/>
         <source>放弃修改，恢复提交的原文</source>
         <translation>Discard your edits and restore the submitted text</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="571"/>
+        <location filename="../../ui/review/page.py" line="598"/>
         <source>错敏词检查</source>
         <translation>Wording check</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="576"/>
+        <location filename="../../ui/review/page.py" line="603"/>
         <source>与上一版本相比</source>
         <translation>Changes since the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="581"/>
+        <location filename="../../ui/review/page.py" line="608"/>
         <source>审核意见（可选，随通过一起记录）</source>
         <translation>Review note (optional, recorded with the approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="583"/>
+        <location filename="../../ui/review/page.py" line="610"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="585"/>
+        <location filename="../../ui/review/page.py" line="612"/>
         <source>退回给撰稿人修改，须写明原因 (R)</source>
         <translation>Send back to the author for changes; a reason is required (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="587"/>
-        <location filename="../../ui/review/page.py" line="933"/>
+        <location filename="../../ui/review/page.py" line="614"/>
+        <location filename="../../ui/review/page.py" line="928"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="589"/>
+        <location filename="../../ui/review/page.py" line="616"/>
         <source>通过 (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="617"/>
+        <location filename="../../ui/review/page.py" line="638"/>
         <source>没有等待审核的内容。</source>
         <translation>Nothing is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="656"/>
-        <location filename="../../ui/review/page.py" line="1127"/>
+        <location filename="../../ui/review/page.py" line="667"/>
+        <location filename="../../ui/review/page.py" line="1122"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="658"/>
+        <location filename="../../ui/review/page.py" line="669"/>
         <source>从审核队列中撤回，之后可修改再提交</source>
         <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="660"/>
+        <location filename="../../ui/review/page.py" line="671"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="662"/>
+        <location filename="../../ui/review/page.py" line="673"/>
         <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
         <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="686"/>
+        <location filename="../../ui/review/page.py" line="691"/>
         <source>您还没有提交过需要审核的内容。</source>
         <translation>You have not submitted anything that needs review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="703"/>
+        <location filename="../../ui/review/page.py" line="698"/>
         <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
         <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="708"/>
+        <location filename="../../ui/review/page.py" line="703"/>
         <source>回复审核</source>
         <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="708"/>
+        <location filename="../../ui/review/page.py" line="703"/>
         <source>标签（用顿号或逗号分隔）</source>
         <translation>Labels (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="708"/>
+        <location filename="../../ui/review/page.py" line="703"/>
         <source>图文审核级数</source>
         <translation>Article review levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="795"/>
+        <location filename="../../ui/review/page.py" line="790"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="795"/>
+        <location filename="../../ui/review/page.py" line="790"/>
         <source>服务端没有执行。</source>
         <translation>The server did not carry this out.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="830"/>
+        <location filename="../../ui/review/page.py" line="825"/>
         <source>共 {n} 条待审核</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="875"/>
-        <location filename="../../ui/review/page.py" line="1073"/>
+        <location filename="../../ui/review/page.py" line="870"/>
+        <location filename="../../ui/review/page.py" line="1068"/>
         <source>请选择左侧的一条内容</source>
         <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="890"/>
+        <location filename="../../ui/review/page.py" line="885"/>
         <source>（没有文字留言）</source>
         <translation>(no text message)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="893"/>
+        <location filename="../../ui/review/page.py" line="888"/>
         <source>待审核的图文</source>
         <translation>Article to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="899"/>
+        <location filename="../../ui/review/page.py" line="894"/>
         <source>图文不能在这里修改：版式请在“日历”中打开查看；需要修改请退回并写明意见。</source>
         <translation>Articles cannot be edited here: open it in Calendar to see the layout; to change it, send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="912"/>
+        <location filename="../../ui/review/page.py" line="907"/>
         <source>与上一版本相比：{by}{note}</source>
         <translation>Changes since the previous version: {by} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="921"/>
+        <location filename="../../ui/review/page.py" line="916"/>
         <source>撰稿：{name}</source>
         <translation>Author: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="925"/>
-        <location filename="../../ui/review/page.py" line="1089"/>
+        <location filename="../../ui/review/page.py" line="920"/>
+        <location filename="../../ui/review/page.py" line="1084"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="933"/>
+        <location filename="../../ui/review/page.py" line="928"/>
         <source>修改后通过</source>
         <translation>Approve with edits</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="950"/>
+        <location filename="../../ui/review/page.py" line="945"/>
         <source>内容不能为空。要撤下这条回复，请退回给撰稿人。</source>
         <translation>The text cannot be empty. To stop this reply, send it back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="953"/>
-        <location filename="../../ui/review/page.py" line="1004"/>
+        <location filename="../../ui/review/page.py" line="948"/>
+        <location filename="../../ui/review/page.py" line="999"/>
         <source>正在提交审核意见…</source>
         <translation>Sending your decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="967"/>
+        <location filename="../../ui/review/page.py" line="962"/>
         <source>退回时请写明原因（至少 2 个字），让撰稿人知道要怎么改。</source>
         <translation>Please give a reason for sending it back (at least 2 characters) so the author knows what to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="969"/>
+        <location filename="../../ui/review/page.py" line="964"/>
         <source>正在退回…</source>
         <translation>Sending back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="974"/>
+        <location filename="../../ui/review/page.py" line="969"/>
         <source>退回给 {name}。请写明要怎么改（必填）：</source>
         <translation>Send back to {name}. Please say what to change (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="977"/>
+        <location filename="../../ui/review/page.py" line="972"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="982"/>
+        <location filename="../../ui/review/page.py" line="977"/>
         <source>退回意见至少 2 个字。请写明要怎么改：</source>
         <translation>The reason needs at least 2 characters. Please say what to change:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="993"/>
+        <location filename="../../ui/review/page.py" line="988"/>
         <source>通过 {n} 条回复？</source>
         <translation>Approve {n} replies?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="995"/>
+        <location filename="../../ui/review/page.py" line="990"/>
         <source>通过 {n} 条内容？</source>
         <translation>Approve {n} items?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="998"/>
+        <location filename="../../ui/review/page.py" line="993"/>
         <source>其中 {n} 条有必须修改的错敏词，通过即视为审核放行。</source>
         <translation>{n} of them contain wording that must be changed; approving lets them pass as reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1000"/>
+        <location filename="../../ui/review/page.py" line="995"/>
         <source>右侧的修改不会用于批量通过：那一条将按原文通过。</source>
         <translation>Your edits on the right are not used when approving in bulk: that item is approved as submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1013"/>
+        <location filename="../../ui/review/page.py" line="1008"/>
         <source>批量通过（{n}）</source>
         <translation>Approve selected ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1086"/>
+        <location filename="../../ui/review/page.py" line="1081"/>
         <source>提交于 {time}</source>
         <translation>Submitted {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1087"/>
+        <location filename="../../ui/review/page.py" line="1082"/>
         <source>审核 {done}/{n} 级</source>
         <translation>Reviewed {done}/{n} levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1091"/>
+        <location filename="../../ui/review/page.py" line="1086"/>
         <source>您已撤回这条内容。可以修改后重新提交。</source>
         <translation>You withdrew this item. You can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1093"/>
+        <location filename="../../ui/review/page.py" line="1088"/>
         <source>退回意见：{comment}</source>
         <translation>Sent back: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1096"/>
+        <location filename="../../ui/review/page.py" line="1091"/>
         <source>第 {level} 级：{by}</source>
         <translation>Level {level}: {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1097"/>
+        <location filename="../../ui/review/page.py" line="1092"/>
         <source>（修改后通过）</source>
         <translation> (approved with edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1104"/>
+        <location filename="../../ui/review/page.py" line="1099"/>
         <source>修改后重新提交</source>
         <translation>Revise and resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1118"/>
+        <location filename="../../ui/review/page.py" line="1113"/>
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1120"/>
+        <location filename="../../ui/review/page.py" line="1115"/>
         <source>正在重新提交…</source>
         <translation>Resubmitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1127"/>
+        <location filename="../../ui/review/page.py" line="1122"/>
         <source>撤回这条内容？撤回后不会发出，可以修改后重新提交。</source>
         <translation>Withdraw this item? It will not be sent; you can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1129"/>
+        <location filename="../../ui/review/page.py" line="1124"/>
         <source>正在撤回…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1155"/>
+        <location filename="../../ui/review/page.py" line="1150"/>
         <source>例如：投诉、信访</source>
         <translation>e.g. complaint, petition</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1158"/>
+        <location filename="../../ui/review/page.py" line="1153"/>
         <source> 级</source>
         <translation> levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1159"/>
+        <location filename="../../ui/review/page.py" line="1154"/>
         <source>图文发布前须经几级审核：1 级即一审，3 级即三审</source>
         <translation>How many levels of review an article passes before publishing: 1 to 3</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1178"/>
+        <location filename="../../ui/review/page.py" line="1173"/>
         <source>请至少填写一个标签：带这些标签的会话，回复需审核。</source>
         <translation>Please name at least one label: replies in conversations with these labels need review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1180"/>
+        <location filename="../../ui/review/page.py" line="1175"/>
         <source>正在保存审核规则…</source>
         <translation>Saving review rules…</translation>
     </message>

@@ -32,7 +32,7 @@ from ui.replies.template_editor import STYLE, hint_label, show_status, status_li
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 MAX_SLOTS = 12
 DAY_STYLE = """
-QPushButton[day="true"] { min-width: 26px; max-width: 26px; padding: 2px; }
+QPushButton[day="true"] { min-width: 26px; padding: 2px 4px; }
 QPushButton[day="true"]:checked { background: #c8102e; color: white; border-color: #a10d25; }
 """
 
@@ -128,8 +128,9 @@ class PlanDialog(QDialog):
         ask_line = QHBoxLayout()
         ask_line.addWidget(self.ask)
         ask_line.addWidget(self.late_minutes)
-        ask_line.addWidget(QLabel(tr("以上不再自动发出，标为“待决定”由人决定")))
-        ask_line.addStretch(1)
+        after = QLabel(tr("以上不再自动发出，标为“待决定”由人决定"))
+        after.setWordWrap(True)
+        ask_line.addWidget(after, 1)
 
         form = QFormLayout()
         form.addRow(tr("公众号"), self.account)
