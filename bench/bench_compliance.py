@@ -18,8 +18,8 @@ Measured, each in a fresh session as the hub opens one per request:
     .venv/bin/python bench/bench_compliance.py [--accounts 30] [--days 365] [--runs 15] [--report-runs 3]
                                                [--per-day 50] [--paras 4]
 
-Article bodies are short by default (2 to 4 paragraphs, a few hundred 字): the file is about 110 MiB, of
-which messages and their search index are ~40. `--paras 8` gives longer bodies and about 130 MiB.
+Article bodies are short by default (2 to 4 paragraphs, a few hundred 字): the file is about 96 MiB, of
+which messages and their search index are ~40. `--paras 8` gives longer bodies and more (130 MiB when JSON still escaped Chinese).
 
 Nothing but local files: the data dir (WXCONSOLE_HOME) is pointed at the temp dir, so the office's own
 holiday or checklist files never change the numbers. "Now" is fixed: Thursday 2026-11-26 10:00 China time.
