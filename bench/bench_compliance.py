@@ -19,7 +19,7 @@ Measured, each in a fresh session as the hub opens one per request:
                                                [--per-day 50] [--paras 4]
 
 Article bodies are short by default (2 to 4 paragraphs, a few hundred 字): the file is about 96 MiB, of
-which messages and their search index are ~40. `--paras 8` gives longer bodies and more (130 MiB when JSON still escaped Chinese).
+which messages and their search index are ~40. `--paras 8` gives longer bodies and a larger file.
 
 Nothing but local files: the data dir (WXCONSOLE_HOME) is pointed at the temp dir, so the office's own
 holiday or checklist files never change the numbers. "Now" is fixed: Thursday 2026-11-26 10:00 China time.
