@@ -22,6 +22,7 @@ from console.paths import data_dir, default_db_url, resources_dir
 from console.runtime import ServerThread
 from console.screening import Screener
 from console.settings import Settings, load_settings
+from console.staff.roles import may_review
 from console.store.database import open_database
 from console.sync.client import HubClient
 from console.sync.credentials import TokenStore
@@ -293,7 +294,7 @@ class Console:
         roles = str(staff.get("roles") or "")
         self.window.set_signed_in(str(staff["name"]), roles)
         self.window.inbox.me = (str(staff["login"]), str(staff["name"]))
-        self.window.inbox.i_review = "|supervisor|" in roles or "|administrator|" in roles
+        self.window.inbox.i_review = may_review(roles)
         tabs = self.window.review_page.tabs
         tabs.setTabVisible(tabs.indexOf(self.audit_log), self.window.inbox.i_review)
         if self.window.inbox.i_review:

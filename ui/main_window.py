@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.settings import Settings
+from console.staff.roles import Role, has_role
 from ui.compliance.checklist_page import ChecklistPage
 from ui.compliance.panel_page import CompliancePage
 from ui.format import tr
@@ -105,7 +106,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.connection)
 
     def set_signed_in(self, name: str, roles: str) -> None:
-        words = [tr("管理员") if "|administrator|" in roles else "", tr("审核") if "|supervisor|" in roles else ""]
+        words = [
+            tr("管理员") if has_role(roles, Role.ADMINISTRATOR) else "",
+            tr("审核") if has_role(roles, Role.SUPERVISOR) else "",
+        ]
         role = "、".join(word for word in words if word)
         self.who.setText(tr("已登录：{0}").format(name) + (f"（{role}）" if role else ""))
 

@@ -23,6 +23,7 @@ from console.compliance.register import register_rows, register_sheet
 from console.files import write_atomically
 from console.paths import data_dir
 from console.sheets import write_workbook
+from console.staff.roles import is_administrator, may_review
 from console.sync.client import HubRefused, HubUnreachable, NotSignedIn
 from console.workcal.hours import china_today, to_china
 from ui.format import tr
@@ -132,11 +133,11 @@ class ComplianceController(QObject):
 
     @property
     def supervisor(self) -> bool:
-        return "|supervisor|" in self.roles or "|administrator|" in self.roles
+        return may_review(self.roles)
 
     @property
     def administrator(self) -> bool:
-        return "|administrator|" in self.roles
+        return is_administrator(self.roles)
 
     def today(self) -> date:
         return china_today(self.inbox.now())

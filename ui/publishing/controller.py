@@ -23,6 +23,7 @@ from console.publishing.asset_files import LocalAssets
 from console.publishing.lifecycle import POST_KINDS
 from console.publishing.quota import QuotaVerdict
 from console.publishing.slots import PublishingPlan
+from console.staff.roles import is_administrator
 from console.sync.client import HubRefused, HubUnreachable, NotSignedIn
 from console.sync.post_drafts import LocalPost, PostDrafts
 from console.workcal.holidays import HolidayTable
@@ -135,7 +136,7 @@ class PublishingController(QObject):
     @property
     def administrator(self) -> bool:
         """May change publishing times (the hub decides; this only spares a refusal)."""
-        return "|administrator|" in self.roles
+        return is_administrator(self.roles)
 
     def plan(self, appid: str) -> PublishingPlan:
         with self.inbox.replica.db.session() as session:

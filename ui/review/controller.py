@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from console.review import views
 from console.review.commands import REVIEW_KINDS
 from console.review.queue import MyItem, QueueRow
+from console.staff.roles import is_administrator, may_review
 from ui.format import tr
 from ui.inbox.controller import InboxController
 
@@ -65,11 +66,11 @@ class ReviewController(QObject):
 
     @property
     def reviewer(self) -> bool:
-        return "|supervisor|" in self.roles or "|administrator|" in self.roles
+        return may_review(self.roles)
 
     @property
     def administrator(self) -> bool:
-        return "|administrator|" in self.roles
+        return is_administrator(self.roles)
 
     # -- reading --------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -59,6 +59,7 @@ from console.review.diff import diff_html
 from console.review.policy import REPLY_RULES
 from console.review.queue import MAX_COMMENT, MIN_COMMENT, WITHDRAWN, MyItem, QueueRow
 from console.screening import Screener
+from console.staff.roles import is_administrator, may_review
 from ui.format import short_time, tr
 from ui.replies.screen_check import BLOCKING_COLOR, WARNING_COLOR, ScreenCheck
 from ui.replies.template_editor import STYLE as EDITOR_STYLE
@@ -761,8 +762,7 @@ class ReviewPage(QWidget):
 
     def set_me(self, _login: str, roles: str) -> None:
         """Reviewers see their queue first; only administrators see 审核规则."""
-        reviewer = "|supervisor|" in roles or "|administrator|" in roles
-        administrator = "|administrator|" in roles
+        reviewer, administrator = may_review(roles), is_administrator(roles)
         changed = (reviewer, administrator) != (self.reviewer, self.administrator)
         self.reviewer, self.administrator = reviewer, administrator
         self.tabs.setTabVisible(QUEUE_TAB, reviewer)
