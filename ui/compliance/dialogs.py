@@ -37,7 +37,7 @@ from console.compliance.register import FIELDS, RegisterError, clean_register
 from console.hub.evidence_api import MAX_EVIDENCE, SUFFIXES
 from ui.compliance.controller import Attachment
 from ui.format import tr
-from ui.replies.template_editor import STYLE, hint_label, restyle, show_status, status_line
+from ui.replies.template_editor import STYLE, hint_label, restyle, save_buttons, show_status, status_line
 
 NOTE_MAX = 2000
 FIELD_STYLE = 'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { border: 1px solid #d92d20; }'
@@ -303,11 +303,7 @@ class ItemEditor(QDialog):
         if item is not None and item.auto:
             form.addRow("", hint_label(tr("系统自检项：由工作台自动检查并登记，也可手工登记。")))
         self.status = status_line()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.submit, tr("保存"), tr("取消"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -366,12 +362,8 @@ class RegisterEditor(QDialog):
             form.addRow(tr(label), edit)
         self.status = status_line()
         self.status.setObjectName("editorStatus")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_buttons(self, self.submit, tr("保存"), tr("取消"))
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint_label(tr("多个运营者用顿号分隔；日期写作 2024-05-01。")))

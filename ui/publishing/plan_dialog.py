@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from console.publishing.slots import MAX_LATE_MINUTES, PlanError, PublishingPlan
 from ui.format import tr
-from ui.replies.template_editor import STYLE, hint_label, show_status, status_line
+from ui.replies.template_editor import STYLE, hint_label, save_buttons, show_status, status_line
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 MAX_SLOTS = 12
@@ -151,12 +151,8 @@ class PlanDialog(QDialog):
         self.summary.setObjectName("planSummary")
         self.summary.setWordWrap(True)
         self.status = status_line()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_buttons(self, self.submit, tr("保存 (Ctrl+S)"), tr("关闭"))
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("保存 (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("关闭"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
 
         layout = QVBoxLayout(self)

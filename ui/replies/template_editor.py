@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -79,6 +81,16 @@ def show_status(label: QLabel, text: str, state: str = "busy") -> None:
     restyle(label, "state", state)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def save_buttons(dialog: QDialog, submit: Callable[[], None], save: str, cancel: str) -> QDialogButtonBox:
+    """A dialog's 保存 and 取消 row: Save runs `submit` (which checks before it accepts), Cancel rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(save)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def hint_label(text: str = "") -> QLabel:
