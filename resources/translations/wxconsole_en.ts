@@ -4,37 +4,37 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="115"/>
         <source>政务微信工作台</source>
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="137"/>
         <location filename="../../ui/compliance/checklist_page.py" line="511"/>
         <location filename="../../ui/publishing/page.py" line="384"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167"/>
+        <location filename="../../ui/app.py" line="168"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234"/>
+        <location filename="../../ui/app.py" line="235"/>
         <source>紧急审核</source>
         <translation>Urgent review</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234"/>
+        <location filename="../../ui/app.py" line="235"/>
         <source>{n} 篇突发/辟谣图文等待审核：{titles}</source>
         <translation>{n} urgent/rebuttal article(s) waiting for review: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -61,13 +61,13 @@
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="48"/>
-        <location filename="../../ui/review/page.py" line="126"/>
+        <location filename="../../ui/review/page.py" line="127"/>
         <source>已退回</source>
         <translation>Sent back</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="49"/>
-        <location filename="../../ui/review/page.py" line="126"/>
+        <location filename="../../ui/review/page.py" line="127"/>
         <source>已通过</source>
         <translation>Approved</translation>
     </message>
@@ -226,14 +226,14 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="298"/>
+        <location filename="../../ui/compliance/dialogs.py" line="330"/>
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="297"/>
-        <location filename="../../ui/compliance/dialogs.py" line="360"/>
+        <location filename="../../ui/compliance/dialogs.py" line="329"/>
+        <location filename="../../ui/compliance/dialogs.py" line="388"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="136"/>
         <location filename="../../ui/replies/library_page.py" line="142"/>
@@ -242,32 +242,32 @@
         <location filename="../../ui/replies/library_page.py" line="363"/>
         <location filename="../../ui/replies/rule_editor.py" line="209"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
-        <location filename="../../ui/replies/template_editor.py" line="239"/>
-        <location filename="../../ui/review/page.py" line="703"/>
+        <location filename="../../ui/replies/template_editor.py" line="251"/>
+        <location filename="../../ui/review/page.py" line="704"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="299"/>
+        <location filename="../../ui/compliance/dialogs.py" line="331"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="300"/>
+        <location filename="../../ui/compliance/dialogs.py" line="332"/>
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="302"/>
+        <location filename="../../ui/compliance/dialogs.py" line="334"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/review/page.py" line="446"/>
+        <location filename="../../ui/review/page.py" line="447"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -283,8 +283,8 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="165"/>
-        <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>安全清单</source>
         <translation>Security checklist</translation>
     </message>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="259"/>
-        <location filename="../../ui/compliance/dialogs.py" line="301"/>
+        <location filename="../../ui/compliance/dialogs.py" line="333"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="268"/>
-        <location filename="../../ui/compliance/dialogs.py" line="122"/>
+        <location filename="../../ui/compliance/dialogs.py" line="130"/>
         <source>完成日期</source>
         <translation>Done on</translation>
     </message>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="268"/>
-        <location filename="../../ui/compliance/dialogs.py" line="123"/>
+        <location filename="../../ui/compliance/dialogs.py" line="131"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
@@ -458,7 +458,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="454"/>
-        <location filename="../../ui/compliance/dialogs.py" line="124"/>
+        <location filename="../../ui/compliance/dialogs.py" line="132"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
@@ -538,261 +538,286 @@
         <translation>Retire “{title}”? Its records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="222"/>
+        <location filename="../../ui/compliance/controller.py" line="223"/>
         <source>登录已过期，请重新登录后再点“登记”。</source>
         <translation>Your session has ended; sign in again, then click “Record”.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="231"/>
+        <location filename="../../ui/compliance/controller.py" line="232"/>
         <source>读不到文件：{error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="277"/>
+        <location filename="../../ui/compliance/controller.py" line="278"/>
         <source>无法连接服务端，佐证材料要联网才能打开。</source>
         <translation>Cannot reach the server; evidence can only be opened when connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="285"/>
+        <location filename="../../ui/compliance/controller.py" line="286"/>
         <source>无法保存到本机：{error}</source>
         <translation>Cannot save on this computer: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="305"/>
+        <location filename="../../ui/compliance/controller.py" line="306"/>
         <source>这个版本的服务端还不能计算合规检查。</source>
         <translation>This version of the server cannot compute the inspection panel yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="316"/>
+        <location filename="../../ui/compliance/controller.py" line="317"/>
         <source>下面是 {when} 取得的结果。</source>
         <translation>Below is the result fetched at {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="347"/>
+        <location filename="../../ui/compliance/controller.py" line="348"/>
         <source>这个版本的服务端还不能生成自查报告。</source>
         <translation>This version of the server cannot make the self-check report yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="350"/>
+        <location filename="../../ui/compliance/controller.py" line="351"/>
         <source>合规自查报告</source>
         <translation>Compliance self-check report</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="355"/>
+        <location filename="../../ui/compliance/controller.py" line="356"/>
         <source>登录已过期，请重新登录后再导出。</source>
         <translation>Your session has ended; sign in again, then export.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="358"/>
+        <location filename="../../ui/compliance/controller.py" line="359"/>
         <source>无法连接服务端：自查报告由服务端生成，请联网后再导出。</source>
         <translation>Cannot reach the server: the report is made there; export again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="365"/>
+        <location filename="../../ui/compliance/controller.py" line="366"/>
         <source>无法写入“{folder}”：{error}</source>
         <translation>Cannot write to “{folder}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/controller.py" line="380"/>
+        <location filename="../../ui/compliance/controller.py" line="381"/>
         <source>无法写入“{path}”：{error}</source>
         <translation>Cannot write “{path}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="80"/>
+        <location filename="../../ui/compliance/dialogs.py" line="82"/>
         <source>登记完成</source>
         <translation>Record done</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="92"/>
+        <location filename="../../ui/compliance/dialogs.py" line="95"/>
         <source>{account} · {period} · 到期日 {due}</source>
         <translation>{account} · {period} · due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="95"/>
+        <location filename="../../ui/compliance/dialogs.py" line="98"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="100"/>
+        <location filename="../../ui/compliance/dialogs.py" line="103"/>
         <source>实际完成检查的日期，不能晚于今天</source>
         <translation>The day the check was actually done; not later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="103"/>
+        <location filename="../../ui/compliance/dialogs.py" line="106"/>
         <source>检查了什么、结果如何、发现的问题和处理情况</source>
         <translation>What was checked, the result, problems found and what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="109"/>
+        <location filename="../../ui/compliance/dialogs.py" line="112"/>
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="110"/>
+        <location filename="../../ui/compliance/dialogs.py" line="113"/>
         <source>截图、扫描件、PDF、Word、Excel 或文本文件，每个不超过 20 MB</source>
         <translation>Screenshots, scans, PDF, Word, Excel or text files, up to 20 MB each</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="112"/>
+        <location filename="../../ui/compliance/dialogs.py" line="115"/>
+        <source>粘贴截图</source>
+        <translation>Paste screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="116"/>
+        <source>用截图工具截取后点这里（或按 Ctrl+Shift+V），截图作为 PNG 附上</source>
+        <translation>Take a screenshot, then click here (or press Ctrl+Shift+V): it is attached as a PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="119"/>
         <location filename="../../ui/publishing/article_editor.py" line="263"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="128"/>
-        <location filename="../../ui/compliance/dialogs.py" line="308"/>
-        <location filename="../../ui/compliance/dialogs.py" line="372"/>
+        <location filename="../../ui/compliance/dialogs.py" line="136"/>
+        <location filename="../../ui/compliance/dialogs.py" line="338"/>
+        <location filename="../../ui/compliance/dialogs.py" line="397"/>
         <location filename="../../ui/replies/library_page.py" line="294"/>
         <location filename="../../ui/replies/override_dialog.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="129"/>
+        <location filename="../../ui/compliance/dialogs.py" line="137"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="148"/>
+        <location filename="../../ui/compliance/dialogs.py" line="156"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="148"/>
+        <location filename="../../ui/compliance/dialogs.py" line="156"/>
         <source>佐证材料 ({patterns})</source>
         <translation>Evidence ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="160"/>
+        <location filename="../../ui/compliance/dialogs.py" line="168"/>
         <source>“{name}”的类型不能作为佐证材料</source>
         <translation>“{name}” is not a type accepted as evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="165"/>
+        <location filename="../../ui/compliance/dialogs.py" line="173"/>
         <source>读不到“{name}”：{error}</source>
         <translation>Cannot read “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="168"/>
+        <location filename="../../ui/compliance/dialogs.py" line="176"/>
         <source>“{name}”超过 20 MB，请压缩或截取关键页</source>
         <translation>“{name}” is over 20 MB; compress it or keep the key pages</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="174"/>
+        <location filename="../../ui/compliance/dialogs.py" line="182"/>
         <location filename="../../ui/settings/page.py" line="379"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="194"/>
+        <location filename="../../ui/compliance/dialogs.py" line="192"/>
+        <source>剪贴板里没有图片：请先用截图工具（如 Win+Shift+S）截取，再点“粘贴截图”。</source>
+        <translation>There is no picture on the clipboard: take a screenshot first (e.g. Win+Shift+S), then click "Paste screenshot".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="196"/>
+        <source>截图</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="204"/>
+        <source>截图没能保存到本机（{folder}），请检查磁盘空间。</source>
+        <translation>The screenshot could not be saved on this computer ({folder}); check the free disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compliance/dialogs.py" line="226"/>
         <source>点“登记”后将上传 {n} 个文件（共 {size}）到服务端，作为本次检查的佐证。</source>
         <translation>Clicking “Record” uploads {n} file(s) ({size}) to the server as evidence for this check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="199"/>
+        <location filename="../../ui/compliance/dialogs.py" line="231"/>
         <source>没有附件：只登记检查结果。检查时的截图或记录可作为佐证一并上传。</source>
         <translation>No attachment: only the result is recorded. Screenshots or notes from the check can be uploaded as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="210"/>
+        <location filename="../../ui/compliance/dialogs.py" line="242"/>
         <source>请写明检查结果。</source>
         <translation>Please write the result of the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="214"/>
+        <location filename="../../ui/compliance/dialogs.py" line="246"/>
         <source>检查结果不能超过 {n} 字。</source>
         <translation>The result cannot be longer than {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="217"/>
+        <location filename="../../ui/compliance/dialogs.py" line="249"/>
         <source>完成日期不能晚于今天。</source>
         <translation>The date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="226"/>
+        <location filename="../../ui/compliance/dialogs.py" line="258"/>
         <source>正在上传附件…</source>
         <translation>Uploading attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="230"/>
+        <location filename="../../ui/compliance/dialogs.py" line="262"/>
         <source>正在上传附件（{done}/{total}）…</source>
         <translation>Uploading attachments ({done}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="263"/>
+        <location filename="../../ui/compliance/dialogs.py" line="295"/>
         <source>编辑检查项</source>
         <translation>Edit check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="263"/>
+        <location filename="../../ui/compliance/dialogs.py" line="295"/>
         <source>新增检查项</source>
         <translation>New check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="276"/>
+        <location filename="../../ui/compliance/dialogs.py" line="308"/>
         <source>例如：核对管理员和运营者名单</source>
         <translation>e.g. check the list of administrators and operators</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="283"/>
+        <location filename="../../ui/compliance/dialogs.py" line="315"/>
         <source>负责的科室或人员</source>
         <translation>The office or person responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="286"/>
+        <location filename="../../ui/compliance/dialogs.py" line="318"/>
         <source>怎样检查、要留下什么佐证</source>
         <translation>How to check, and what evidence to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="287"/>
+        <location filename="../../ui/compliance/dialogs.py" line="319"/>
         <source>指定到期日</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="290"/>
+        <location filename="../../ui/compliance/dialogs.py" line="322"/>
         <source>不指定时，按周期算到本期期末</source>
         <translation>If not set, due at the end of the current period</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="304"/>
+        <location filename="../../ui/compliance/dialogs.py" line="336"/>
         <source>系统自检项：由工作台自动检查并登记，也可手工登记。</source>
         <translation>Self-checked item: the console checks and records it; it can also be recorded by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="307"/>
-        <location filename="../../ui/compliance/dialogs.py" line="371"/>
+        <location filename="../../ui/compliance/dialogs.py" line="338"/>
+        <location filename="../../ui/compliance/dialogs.py" line="397"/>
         <location filename="../../ui/replies/library_page.py" line="355"/>
         <location filename="../../ui/replies/rule_editor.py" line="196"/>
-        <location filename="../../ui/replies/template_editor.py" line="224"/>
+        <location filename="../../ui/replies/template_editor.py" line="236"/>
         <location filename="../../ui/review/page.py" line="1155"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="332"/>
+        <location filename="../../ui/compliance/dialogs.py" line="360"/>
         <source>请选择公众号。</source>
         <translation>Please choose an account.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="337"/>
+        <location filename="../../ui/compliance/dialogs.py" line="365"/>
         <source>请填写检查项。</source>
         <translation>Please fill in the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="353"/>
+        <location filename="../../ui/compliance/dialogs.py" line="381"/>
         <source>账号台账 — {name}</source>
         <translation>Account register — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="377"/>
+        <location filename="../../ui/compliance/dialogs.py" line="401"/>
         <source>多个运营者用顿号分隔；日期写作 2024-05-01。</source>
         <translation>Separate operators with 、; write dates as 2024-05-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="401"/>
+        <location filename="../../ui/compliance/dialogs.py" line="425"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="268"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="264"/>
         <location filename="../../ui/replies/library_page.py" line="953"/>
         <location filename="../../ui/replies/library_page.py" line="1177"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
@@ -800,8 +825,8 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="409"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="276"/>
+        <location filename="../../ui/compliance/dialogs.py" line="433"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="272"/>
         <source>服务端没有保存：</source>
         <translation>The server did not save it: </translation>
     </message>
@@ -827,7 +852,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/panel_page.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>合规检查</source>
         <translation>Compliance</translation>
     </message>
@@ -985,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="12"/>
-        <location filename="../../ui/review/page.py" line="126"/>
+        <location filename="../../ui/review/page.py" line="127"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -1203,7 +1228,7 @@
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="123"/>
-        <location filename="../../ui/review/page.py" line="126"/>
+        <location filename="../../ui/review/page.py" line="127"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -1354,74 +1379,74 @@
         <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>发文、阅读、回复时效等检查所需的统计数据。</source>
         <translation>The figures inspections ask for: articles published, reads, reply times and more.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>此功能正在建设中，将在后续版本中提供。</source>
         <translation>This feature is still being built and will arrive in a later version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>收件箱</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <location filename="../../ui/settings/page.py" line="305"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>政务微信
 工作台</source>
         <translation>Government
 WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>正在连接服务端…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>已登录：{0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>已连接服务端</source>
         <translation>Connected to the server</translation>
     </message>
@@ -1549,7 +1574,7 @@ WeChat Console</translation>
         <location filename="../../ui/publishing/article_editor.py" line="274"/>
         <location filename="../../ui/publishing/article_editor.py" line="306"/>
         <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/template_editor.py" line="234"/>
+        <location filename="../../ui/replies/template_editor.py" line="246"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1612,7 +1637,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="326"/>
-        <location filename="../../ui/replies/template_editor.py" line="242"/>
+        <location filename="../../ui/replies/template_editor.py" line="254"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -1750,17 +1775,17 @@ WeChat Console</translation>
         <translation>article {n}'s {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="154"/>
+        <location filename="../../ui/publishing/controller.py" line="155"/>
         <source>找不到这篇图文，可能已被同事删除。</source>
         <translation>This post cannot be found; a colleague may have deleted it.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="160"/>
+        <location filename="../../ui/publishing/controller.py" line="161"/>
         <source>不能排到已经过去的时间；要马上发出请用“立即发布”。</source>
         <translation>You cannot plan for a time already past; to send it now use “Publish now”.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/controller.py" line="274"/>
+        <location filename="../../ui/publishing/controller.py" line="275"/>
         <source>文中有一张图片在本机找不到了，请重新插入后再保存。</source>
         <translation>A picture in the text is no longer on this computer; insert it again and save.</translation>
     </message>
@@ -1796,7 +1821,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="72"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="156"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="154"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -1807,7 +1832,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/editor_dialog.py" line="75"/>
-        <location filename="../../ui/publishing/plan_dialog.py" line="157"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="154"/>
         <location filename="../../ui/shortcuts.py" line="144"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -2140,37 +2165,37 @@ WeChat Console</translation>
         <translation>After the server was down or offline, posts whose time passed are handled this way.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="171"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="167"/>
         <source>只有管理员可以修改发布时段，这里只能查看。</source>
         <translation>Only administrators can change publishing times; you can view them here.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="236"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="232"/>
         <source>至少要有一个发布时段。</source>
         <translation>at least one publishing time is needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="238"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="234"/>
         <source>第 {n} 个时段还没有选星期几。</source>
         <translation>time {n} has no weekday chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="245"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="241"/>
         <source>还不能保存：</source>
         <translation>Cannot save yet: </translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="249"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="245"/>
         <source>错过后总是补发</source>
         <translation>missed posts always go out late</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="251"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="247"/>
         <source>晚 {n} 分钟以上交由人决定</source>
         <translation>more than {n} minutes late goes to a person</translation>
     </message>
     <message>
-        <location filename="../../ui/publishing/plan_dialog.py" line="254"/>
+        <location filename="../../ui/publishing/plan_dialog.py" line="250"/>
         <source>发布时间：{slots}；计划间隔不超过 {gap} 天；{late}。</source>
         <translation>Publishing times: {slots}; planned gaps of at most {gap} days; {late}.</translation>
     </message>
@@ -2212,7 +2237,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/template_editor.py" line="237"/>
+        <location filename="../../ui/replies/template_editor.py" line="249"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
@@ -2330,8 +2355,8 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
-        <location filename="../../ui/review/page.py" line="446"/>
-        <location filename="../../ui/review/page.py" line="662"/>
+        <location filename="../../ui/review/page.py" line="447"/>
+        <location filename="../../ui/review/page.py" line="663"/>
         <location filename="../../ui/review/page.py" line="1099"/>
         <source>内容</source>
         <translation>Value</translation>
@@ -2554,8 +2579,8 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/replies/library_page.py" line="898"/>
         <location filename="../../ui/replies/library_page.py" line="905"/>
-        <location filename="../../ui/replies/template_editor.py" line="177"/>
-        <location filename="../../ui/replies/template_editor.py" line="443"/>
+        <location filename="../../ui/replies/template_editor.py" line="189"/>
+        <location filename="../../ui/replies/template_editor.py" line="455"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
@@ -2992,7 +3017,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="194"/>
-        <location filename="../../ui/replies/template_editor.py" line="222"/>
+        <location filename="../../ui/replies/template_editor.py" line="234"/>
         <source>复制一份</source>
         <translation>Duplicate</translation>
     </message>
@@ -3068,7 +3093,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="462"/>
-        <location filename="../../ui/replies/template_editor.py" line="444"/>
+        <location filename="../../ui/replies/template_editor.py" line="456"/>
         <source>尚未保存</source>
         <translation>Not saved yet</translation>
     </message>
@@ -3079,7 +3104,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="464"/>
-        <location filename="../../ui/replies/template_editor.py" line="450"/>
+        <location filename="../../ui/replies/template_editor.py" line="462"/>
         <source> · 有未保存的修改</source>
         <translation> · unsaved changes</translation>
     </message>
@@ -3269,19 +3294,19 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="153"/>
+        <location filename="../../ui/review/page.py" line="154"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="153"/>
+        <location filename="../../ui/review/page.py" line="154"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="51"/>
-        <location filename="../../ui/review/page.py" line="160"/>
+        <location filename="../../ui/review/page.py" line="161"/>
         <source>建议改为“{text}”</source>
         <translation>Suggested: “{text}”</translation>
     </message>
@@ -3336,133 +3361,133 @@ WeChat Console</translation>
         <translation>If it really must be sent as written, ask a supervisor to pass it; the pass is recorded in the log</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="118"/>
+        <location filename="../../ui/replies/template_editor.py" line="130"/>
         <source>插入变量</source>
         <translation>Insert variable</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="119"/>
+        <location filename="../../ui/replies/template_editor.py" line="131"/>
         <source>在光标处插入变量，发送时替换为对应内容</source>
         <translation>Insert a variable at the cursor; it is replaced with its value when sent</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="184"/>
+        <location filename="../../ui/replies/template_editor.py" line="196"/>
         <source>简短的标题，如：社保卡补办流程</source>
         <translation>A short title, e.g. How to replace a social security card</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="186"/>
+        <location filename="../../ui/replies/template_editor.py" line="198"/>
         <source>通用模板所有公众号都能用；指定公众号的模板只在该号的会话中出现</source>
         <translation>General templates can be used by every account; an account’s own templates only appear in that account’s conversations</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="192"/>
+        <location filename="../../ui/replies/template_editor.py" line="204"/>
         <source>选择或输入，如：社保</source>
         <translation>Choose or type, e.g. Social security</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="194"/>
+        <location filename="../../ui/replies/template_editor.py" line="206"/>
         <source>用逗号或顿号分开，如：社保卡、补办</source>
         <translation>Separate with commas (, or 、), e.g. social security card, replacement</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="198"/>
+        <location filename="../../ui/replies/template_editor.py" line="210"/>
         <source>回复给群众的内容。可以使用 {称呼}、{日期}、{办公时间}、{窗口电话} 等变量。</source>
         <translation>The reply people will receive. You can use variables such as {称呼}, {日期}, {办公时间} and {窗口电话}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="208"/>
+        <location filename="../../ui/replies/template_editor.py" line="220"/>
         <source>按这个公众号的账号变量预览</source>
         <translation>Preview with this account’s values</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="218"/>
+        <location filename="../../ui/replies/template_editor.py" line="230"/>
         <source>在“账号变量”页为这个公众号填写后，预览和发送时会自动替换</source>
         <translation>Once filled in for this account on the “Account values” tab, these are replaced automatically in the preview and when sending</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="220"/>
-        <location filename="../../ui/replies/template_editor.py" line="451"/>
+        <location filename="../../ui/replies/template_editor.py" line="232"/>
+        <location filename="../../ui/replies/template_editor.py" line="463"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="221"/>
+        <location filename="../../ui/replies/template_editor.py" line="233"/>
         <source>归档后不再出现在回复时的模板列表中，可随时取消归档</source>
         <translation>Archived templates no longer appear in the template list when replying; you can unarchive them at any time</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="223"/>
+        <location filename="../../ui/replies/template_editor.py" line="235"/>
         <source>以当前内容新建一个模板 (Ctrl+D)</source>
         <translation>Create a new template from the current content (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="226"/>
+        <location filename="../../ui/replies/template_editor.py" line="238"/>
         <source>保存到服务端，同事随即可用 (Ctrl+S)</source>
         <translation>Save to the server; colleagues can use it straight away (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="240"/>
+        <location filename="../../ui/replies/template_editor.py" line="252"/>
         <source>标签</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="247"/>
+        <location filename="../../ui/replies/template_editor.py" line="259"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="249"/>
+        <location filename="../../ui/replies/template_editor.py" line="261"/>
         <source>按公众号</source>
         <translation>For account</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="292"/>
+        <location filename="../../ui/replies/template_editor.py" line="304"/>
         <source>通用（所有公众号）</source>
         <translation>General (all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="357"/>
+        <location filename="../../ui/replies/template_editor.py" line="369"/>
         <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新模板。</source>
         <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new template.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="430"/>
+        <location filename="../../ui/replies/template_editor.py" line="442"/>
         <source>正文填写后在这里显示群众看到的内容。</source>
         <translation>Once the text is written, what people will see appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="435"/>
+        <location filename="../../ui/replies/template_editor.py" line="447"/>
         <source>还没有公众号，无法预览：{names}</source>
         <translation>No accounts yet, so these cannot be previewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="437"/>
+        <location filename="../../ui/replies/template_editor.py" line="449"/>
         <source>账号没有设置：{names}</source>
         <translation>Not set for this account: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="446"/>
+        <location filename="../../ui/replies/template_editor.py" line="458"/>
         <source>编辑模板</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="447"/>
+        <location filename="../../ui/replies/template_editor.py" line="459"/>
         <source>编号 #{id} · 已使用 {n} 次</source>
         <translation>ID #{id} · used {n} time(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="448"/>
+        <location filename="../../ui/replies/template_editor.py" line="460"/>
         <source> · 已归档</source>
         <translation> · archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="451"/>
+        <location filename="../../ui/replies/template_editor.py" line="463"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="454"/>
+        <location filename="../../ui/replies/template_editor.py" line="466"/>
         <source>{n} / {max} 字</source>
         <translation>{n} / {max} characters</translation>
     </message>
@@ -3547,295 +3572,295 @@ WeChat Console</translation>
         <translation>Exported {n} entries to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="162"/>
+        <location filename="../../ui/review/controller.py" line="163"/>
         <source>已通过，回复已发给粉丝。</source>
         <translation>Approved; the reply has been sent to the follower.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="164"/>
+        <location filename="../../ui/review/controller.py" line="165"/>
         <source>已通过第 {level} 级，等待下一级审核。</source>
         <translation>Level {level} approved; waiting for the next level of review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="165"/>
+        <location filename="../../ui/review/controller.py" line="166"/>
         <source>已审核通过。</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="167"/>
+        <location filename="../../ui/review/controller.py" line="168"/>
         <source>已退回给撰稿人。</source>
         <translation>Sent back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="169"/>
+        <location filename="../../ui/review/controller.py" line="170"/>
         <source>已重新提交，等待审核。</source>
         <translation>Resubmitted; waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="171"/>
+        <location filename="../../ui/review/controller.py" line="172"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="173"/>
+        <location filename="../../ui/review/controller.py" line="174"/>
         <source>审核规则已保存。</source>
         <translation>Review rules saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="103"/>
+        <location filename="../../ui/review/page.py" line="104"/>
         <source>已等待 不到1分</source>
         <translation>Waiting under 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="105"/>
+        <location filename="../../ui/review/page.py" line="106"/>
         <source>已等待 {m}分</source>
         <translation>Waiting {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="108"/>
+        <location filename="../../ui/review/page.py" line="109"/>
         <source>已等待 {h}小时{m}分</source>
         <translation>Waiting {h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="110"/>
+        <location filename="../../ui/review/page.py" line="111"/>
         <source>已等待 {d}天{h}小时</source>
         <translation>Waiting {d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="114"/>
+        <location filename="../../ui/review/page.py" line="115"/>
         <source>一审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="114"/>
+        <location filename="../../ui/review/page.py" line="115"/>
         <source>二审</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="114"/>
+        <location filename="../../ui/review/page.py" line="115"/>
         <source>三审</source>
         <translation>Third review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="120"/>
+        <location filename="../../ui/review/page.py" line="121"/>
         <source>{level}（共 {n} 级）</source>
         <translation>{level} (of {n} levels)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="125"/>
+        <location filename="../../ui/review/page.py" line="126"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="133"/>
+        <location filename="../../ui/review/page.py" line="134"/>
         <source>所有回复都需审核</source>
         <translation>Every reply needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="134"/>
+        <location filename="../../ui/review/page.py" line="135"/>
         <source>回复无需审核</source>
         <translation>Replies need no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="135"/>
+        <location filename="../../ui/review/page.py" line="136"/>
         <source>错敏词检查有提醒或拦截的回复需审核</source>
         <translation>Replies flagged or blocked by the wording check need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="136"/>
+        <location filename="../../ui/review/page.py" line="137"/>
         <source>对新粉丝的第一条回复需审核</source>
         <translation>The first reply to a new follower needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="137"/>
+        <location filename="../../ui/review/page.py" line="138"/>
         <source>带指定标签的会话的回复需审核</source>
         <translation>Replies in conversations with the given labels need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="144"/>
+        <location filename="../../ui/review/page.py" line="145"/>
         <source>图文</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="235"/>
-        <location filename="../../ui/review/page.py" line="446"/>
+        <location filename="../../ui/review/page.py" line="236"/>
+        <location filename="../../ui/review/page.py" line="447"/>
         <source>公众号 · 粉丝</source>
         <translation>Account · follower</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="235"/>
+        <location filename="../../ui/review/page.py" line="236"/>
         <source>等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="235"/>
+        <location filename="../../ui/review/page.py" line="236"/>
         <source>撰稿</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="235"/>
+        <location filename="../../ui/review/page.py" line="236"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="235"/>
+        <location filename="../../ui/review/page.py" line="236"/>
         <source>审级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="390"/>
+        <location filename="../../ui/review/page.py" line="391"/>
         <source>撰稿 {name}</source>
         <translation>By {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="446"/>
+        <location filename="../../ui/review/page.py" line="447"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="532"/>
+        <location filename="../../ui/review/page.py" line="533"/>
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="533"/>
+        <location filename="../../ui/review/page.py" line="534"/>
         <location filename="../../ui/review/page.py" line="1027"/>
         <source>我提交的</source>
         <translation>My submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="534"/>
+        <location filename="../../ui/review/page.py" line="535"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="560"/>
+        <location filename="../../ui/review/page.py" line="561"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="563"/>
+        <location filename="../../ui/review/page.py" line="564"/>
         <location filename="../../ui/review/page.py" line="996"/>
         <location filename="../../ui/review/page.py" line="1008"/>
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="564"/>
+        <location filename="../../ui/review/page.py" line="565"/>
         <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
         <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="580"/>
+        <location filename="../../ui/review/page.py" line="581"/>
         <source>粉丝留言</source>
         <translation>Follower's message</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="585"/>
+        <location filename="../../ui/review/page.py" line="586"/>
         <location filename="../../ui/review/page.py" line="888"/>
         <source>待审核的回复</source>
         <translation>Reply to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="586"/>
+        <location filename="../../ui/review/page.py" line="587"/>
         <location filename="../../ui/review/page.py" line="892"/>
         <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
         <translation>You may edit it; approving then counts as "approved with edits".</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="591"/>
+        <location filename="../../ui/review/page.py" line="592"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="592"/>
+        <location filename="../../ui/review/page.py" line="593"/>
         <source>放弃修改，恢复提交的原文</source>
         <translation>Discard your edits and restore the submitted text</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="598"/>
+        <location filename="../../ui/review/page.py" line="599"/>
         <source>错敏词检查</source>
         <translation>Wording check</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="603"/>
+        <location filename="../../ui/review/page.py" line="604"/>
         <source>与上一版本相比</source>
         <translation>Changes since the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="608"/>
+        <location filename="../../ui/review/page.py" line="609"/>
         <source>审核意见（可选，随通过一起记录）</source>
         <translation>Review note (optional, recorded with the approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="610"/>
+        <location filename="../../ui/review/page.py" line="611"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="612"/>
+        <location filename="../../ui/review/page.py" line="613"/>
         <source>退回给撰稿人修改，须写明原因 (R)</source>
         <translation>Send back to the author for changes; a reason is required (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="614"/>
+        <location filename="../../ui/review/page.py" line="615"/>
         <location filename="../../ui/review/page.py" line="928"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="616"/>
+        <location filename="../../ui/review/page.py" line="617"/>
         <source>通过 (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="638"/>
+        <location filename="../../ui/review/page.py" line="639"/>
         <source>没有等待审核的内容。</source>
         <translation>Nothing is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="667"/>
+        <location filename="../../ui/review/page.py" line="668"/>
         <location filename="../../ui/review/page.py" line="1122"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="669"/>
+        <location filename="../../ui/review/page.py" line="670"/>
         <source>从审核队列中撤回，之后可修改再提交</source>
         <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="671"/>
+        <location filename="../../ui/review/page.py" line="672"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="673"/>
+        <location filename="../../ui/review/page.py" line="674"/>
         <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
         <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="691"/>
+        <location filename="../../ui/review/page.py" line="692"/>
         <source>您还没有提交过需要审核的内容。</source>
         <translation>You have not submitted anything that needs review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="698"/>
+        <location filename="../../ui/review/page.py" line="699"/>
         <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
         <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="703"/>
+        <location filename="../../ui/review/page.py" line="704"/>
         <source>回复审核</source>
         <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="703"/>
+        <location filename="../../ui/review/page.py" line="704"/>
         <source>标签（用顿号或逗号分隔）</source>
         <translation>Labels (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="703"/>
+        <location filename="../../ui/review/page.py" line="704"/>
         <source>图文审核级数</source>
         <translation>Article review levels</translation>
     </message>

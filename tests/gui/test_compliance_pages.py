@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage
 from sqlalchemy import func, select
 
 from console.checklist.views import ItemRow
@@ -356,3 +356,47 @@ def test_the_items_model_holds_up(qtmodeltester):
     assert model.data(model.index(1, ItemsModel.STATE), Qt.ItemDataRole.ForegroundRole) == QColor(
         STATE_COLORS["unsigned"]
     )
+
+
+def test_a_pasted_screenshot_goes_up_as_evidence(world, console, qloop, qtbot, tmp_path):
+    """Offices screenshot the 公众平台 page (IP whitelist, 群发保护): 粘贴截图 attaches the clipboard's picture
+    as a PNG, which reaches the hub like a chosen file; with no picture on the clipboard, words say what
+    to do and nothing is attached."""
+    install(world)
+    controller, page, _panel, _opened = desk(console, qtbot)
+
+    async def scenario():
+        await started(console, controller, page)
+        await until(lambda: page.model.rowCount() > 0, 30)
+        target = next(row for row in page.model.rows() if not row.auto)
+        assert page.select_item(target.id)
+        dialog = page.mark_done()
+        dialog.clips_dir = tmp_path / "clips"
+
+        QGuiApplication.clipboard().setText("不是图片")
+        qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)
+        assert "剪贴板里没有图片" in dialog.status.text() and dialog.attachments == []
+
+        shot = QImage(320, 200, QImage.Format.Format_RGB32)
+        shot.fill(QColor("#2f6fb0"))
+        QGuiApplication.clipboard().setImage(shot)
+        qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)
+        assert len(dialog.attachments) == 1
+        saved = dialog.attachments[0].path
+        assert saved.parent == tmp_path / "clips" and saved.suffix == ".png" and saved.name.startswith("截图-")
+        assert QImage(str(saved)).size() == shot.size()
+        data = saved.read_bytes()
+
+        dialog.note.setPlainText("接口IP白名单只有工作台服务器一个地址，截图留存。")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+        def evidence() -> list[dict]:
+            with world.hub.db.session() as session:
+                rows = list(session.scalars(select(ChecklistRecord).where(ChecklistRecord.item_id == target.id)))
+                return [e for row in rows for e in row.evidence]
+
+        await until(lambda: len(evidence()) == 1, 30)
+        [stored] = evidence()
+        assert stored["name"] == saved.name and stored["ref"] == f"evidence:{hashlib.sha256(data).hexdigest()}"
+
+    qloop.run_until_complete(scenario())

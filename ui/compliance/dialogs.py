@@ -8,11 +8,12 @@ stays open while its files upload, so a failed upload (offline) leaves everythin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from console.checklist.periods import PERIOD_TEXT, PERIODS
 from console.compliance.register import FIELDS, RegisterError, clean_register
 from console.hub.evidence_api import MAX_EVIDENCE, SUFFIXES
+from console.paths import data_dir
 from ui.compliance.controller import Attachment
 from ui.format import tr
 from ui.replies.template_editor import STYLE, hint_label, restyle, save_buttons, show_status, status_line
@@ -84,6 +86,7 @@ class DoneDialog(QDialog):
         self.today = today
         self.attachments: list[Attachment] = []
         self.job: int | None = None
+        self.clips_dir = data_dir() / "evidence-clips"  # pasted screenshots wait here until uploaded
 
         heading = QLabel(item.title)
         heading.setObjectName("editorHeading")
@@ -109,12 +112,17 @@ class DoneDialog(QDialog):
         self.add_button = QPushButton(tr("添加附件…"))
         self.add_button.setToolTip(tr("截图、扫描件、PDF、Word、Excel 或文本文件，每个不超过 20 MB"))
         self.add_button.clicked.connect(self.choose_files)
+        self.paste_button = QPushButton(tr("粘贴截图"))
+        self.paste_button.setToolTip(tr("用截图工具截取后点这里（或按 Ctrl+Shift+V），截图作为 PNG 附上"))
+        self.paste_button.clicked.connect(self.paste_screenshot)
+        QShortcut(QKeySequence("Ctrl+Shift+V"), self, self.paste_screenshot)
         self.remove_button = QPushButton(tr("移除"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.summary = hint_label()
         self.summary.setObjectName("uploadSummary")
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.add_button)
+        file_buttons.addWidget(self.paste_button)
         file_buttons.addWidget(self.remove_button)
         file_buttons.addStretch(1)
 
@@ -174,6 +182,30 @@ class DoneDialog(QDialog):
             show_status(self.status, "；".join(refused) + tr("。"), "error")
         elif paths:
             show_status(self.status, "", "ok")
+
+    def paste_screenshot(self) -> Path | None:
+        """The picture on the clipboard (a screenshot of the 公众平台 page, say), saved as a PNG on this
+        computer and added like a chosen file; the words say what to do when there is none."""
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            show_status(
+                self.status, tr("剪贴板里没有图片：请先用截图工具（如 Win+Shift+S）截取，再点“粘贴截图”。"), "error"
+            )
+            return None
+        folder = self.clips_dir
+        path = folder / f"{tr('截图')}-{datetime.now():%Y%m%d-%H%M%S}-{len(self.attachments) + 1}.png"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = image.save(str(path))  # PNG, by the name
+        except OSError:
+            saved = False
+        if not saved:
+            show_status(
+                self.status, tr("截图没能保存到本机（{folder}），请检查磁盘空间。").format(folder=folder), "error"
+            )
+            return None
+        self.add_files([path])
+        return path
 
     def remove_selected(self) -> None:
         row = self.files.currentRow()
@@ -240,7 +272,7 @@ class DoneDialog(QDialog):
             show_status(self.status, words, "error")
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.done_on, self.note, self.files, self.add_button, self.ok_button):
+        for widget in (self.done_on, self.note, self.files, self.add_button, self.paste_button, self.ok_button):
             widget.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and bool(self.attachments))
 
