@@ -398,5 +398,6 @@ def test_a_pasted_screenshot_goes_up_as_evidence(world, console, qloop, qtbot, t
         await until(lambda: len(evidence()) == 1, 30)
         [stored] = evidence()
         assert stored["name"] == saved.name and stored["ref"] == f"evidence:{hashlib.sha256(data).hexdigest()}"
+        await until(lambda: not saved.exists(), 30)  # uploaded: this computer's copy of the paste is gone
 
     qloop.run_until_complete(scenario())

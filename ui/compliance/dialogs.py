@@ -87,6 +87,7 @@ class DoneDialog(QDialog):
         self.attachments: list[Attachment] = []
         self.job: int | None = None
         self.clips_dir = data_dir() / "evidence-clips"  # pasted screenshots wait here until uploaded
+        self.pasted: list[Path] = []
 
         heading = QLabel(item.title)
         heading.setObjectName("editorHeading")
@@ -204,6 +205,7 @@ class DoneDialog(QDialog):
                 self.status, tr("截图没能保存到本机（{folder}），请检查磁盘空间。").format(folder=folder), "error"
             )
             return None
+        self.pasted.append(path)
         self.add_files([path])
         return path
 
@@ -263,6 +265,8 @@ class DoneDialog(QDialog):
 
     def sent(self, job: int) -> None:
         if job == self.job:
+            for path in self.pasted:  # on the hub now, and fetched back from there when opened
+                path.unlink(missing_ok=True)
             self.accept()
 
     def failed(self, job: int, words: str) -> None:
