@@ -61,13 +61,13 @@
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="48"/>
-        <location filename="../../ui/review/page.py" line="127"/>
+        <location filename="../../ui/review/page.py" line="129"/>
         <source>已退回</source>
         <translation>Sent back</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/legend.py" line="49"/>
-        <location filename="../../ui/review/page.py" line="127"/>
+        <location filename="../../ui/review/page.py" line="129"/>
         <source>已通过</source>
         <translation>Approved</translation>
     </message>
@@ -226,14 +226,14 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="330"/>
+        <location filename="../../ui/compliance/dialogs.py" line="334"/>
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="329"/>
-        <location filename="../../ui/compliance/dialogs.py" line="388"/>
+        <location filename="../../ui/compliance/dialogs.py" line="333"/>
+        <location filename="../../ui/compliance/dialogs.py" line="392"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="136"/>
         <location filename="../../ui/replies/library_page.py" line="142"/>
@@ -243,31 +243,31 @@
         <location filename="../../ui/replies/rule_editor.py" line="209"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
         <location filename="../../ui/replies/template_editor.py" line="251"/>
-        <location filename="../../ui/review/page.py" line="704"/>
+        <location filename="../../ui/review/page.py" line="714"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="331"/>
+        <location filename="../../ui/compliance/dialogs.py" line="335"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="332"/>
+        <location filename="../../ui/compliance/dialogs.py" line="336"/>
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/compliance/dialogs.py" line="334"/>
+        <location filename="../../ui/compliance/dialogs.py" line="338"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="116"/>
-        <location filename="../../ui/review/page.py" line="447"/>
+        <location filename="../../ui/review/page.py" line="457"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="259"/>
-        <location filename="../../ui/compliance/dialogs.py" line="333"/>
+        <location filename="../../ui/compliance/dialogs.py" line="337"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="268"/>
-        <location filename="../../ui/compliance/dialogs.py" line="130"/>
+        <location filename="../../ui/compliance/dialogs.py" line="131"/>
         <source>完成日期</source>
         <translation>Done on</translation>
     </message>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="268"/>
-        <location filename="../../ui/compliance/dialogs.py" line="131"/>
+        <location filename="../../ui/compliance/dialogs.py" line="132"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
@@ -458,7 +458,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="454"/>
-        <location filename="../../ui/compliance/dialogs.py" line="132"/>
+        <location filename="../../ui/compliance/dialogs.py" line="133"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
@@ -603,219 +603,219 @@
         <translation>Record done</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="95"/>
+        <location filename="../../ui/compliance/dialogs.py" line="96"/>
         <source>{account} · {period} · 到期日 {due}</source>
         <translation>{account} · {period} · due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="98"/>
+        <location filename="../../ui/compliance/dialogs.py" line="99"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="103"/>
+        <location filename="../../ui/compliance/dialogs.py" line="104"/>
         <source>实际完成检查的日期，不能晚于今天</source>
         <translation>The day the check was actually done; not later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="106"/>
+        <location filename="../../ui/compliance/dialogs.py" line="107"/>
         <source>检查了什么、结果如何、发现的问题和处理情况</source>
         <translation>What was checked, the result, problems found and what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="112"/>
+        <location filename="../../ui/compliance/dialogs.py" line="113"/>
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="113"/>
+        <location filename="../../ui/compliance/dialogs.py" line="114"/>
         <source>截图、扫描件、PDF、Word、Excel 或文本文件，每个不超过 20 MB</source>
         <translation>Screenshots, scans, PDF, Word, Excel or text files, up to 20 MB each</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="115"/>
+        <location filename="../../ui/compliance/dialogs.py" line="116"/>
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="116"/>
+        <location filename="../../ui/compliance/dialogs.py" line="117"/>
         <source>用截图工具截取后点这里（或按 Ctrl+Shift+V），截图作为 PNG 附上</source>
         <translation>Take a screenshot, then click here (or press Ctrl+Shift+V): it is attached as a PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="119"/>
+        <location filename="../../ui/compliance/dialogs.py" line="120"/>
         <location filename="../../ui/publishing/article_editor.py" line="263"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="136"/>
-        <location filename="../../ui/compliance/dialogs.py" line="338"/>
-        <location filename="../../ui/compliance/dialogs.py" line="397"/>
+        <location filename="../../ui/compliance/dialogs.py" line="137"/>
+        <location filename="../../ui/compliance/dialogs.py" line="342"/>
+        <location filename="../../ui/compliance/dialogs.py" line="401"/>
         <location filename="../../ui/replies/library_page.py" line="294"/>
         <location filename="../../ui/replies/override_dialog.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="137"/>
+        <location filename="../../ui/compliance/dialogs.py" line="138"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="156"/>
+        <location filename="../../ui/compliance/dialogs.py" line="157"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="156"/>
+        <location filename="../../ui/compliance/dialogs.py" line="157"/>
         <source>佐证材料 ({patterns})</source>
         <translation>Evidence ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="168"/>
+        <location filename="../../ui/compliance/dialogs.py" line="169"/>
         <source>“{name}”的类型不能作为佐证材料</source>
         <translation>“{name}” is not a type accepted as evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="173"/>
+        <location filename="../../ui/compliance/dialogs.py" line="174"/>
         <source>读不到“{name}”：{error}</source>
         <translation>Cannot read “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="176"/>
+        <location filename="../../ui/compliance/dialogs.py" line="177"/>
         <source>“{name}”超过 20 MB，请压缩或截取关键页</source>
         <translation>“{name}” is over 20 MB; compress it or keep the key pages</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="182"/>
+        <location filename="../../ui/compliance/dialogs.py" line="183"/>
         <location filename="../../ui/settings/page.py" line="379"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="192"/>
+        <location filename="../../ui/compliance/dialogs.py" line="193"/>
         <source>剪贴板里没有图片：请先用截图工具（如 Win+Shift+S）截取，再点“粘贴截图”。</source>
         <translation>There is no picture on the clipboard: take a screenshot first (e.g. Win+Shift+S), then click "Paste screenshot".</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="196"/>
+        <location filename="../../ui/compliance/dialogs.py" line="197"/>
         <source>截图</source>
         <translation>Screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="204"/>
+        <location filename="../../ui/compliance/dialogs.py" line="205"/>
         <source>截图没能保存到本机（{folder}），请检查磁盘空间。</source>
         <translation>The screenshot could not be saved on this computer ({folder}); check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="226"/>
+        <location filename="../../ui/compliance/dialogs.py" line="228"/>
         <source>点“登记”后将上传 {n} 个文件（共 {size}）到服务端，作为本次检查的佐证。</source>
         <translation>Clicking “Record” uploads {n} file(s) ({size}) to the server as evidence for this check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="231"/>
+        <location filename="../../ui/compliance/dialogs.py" line="233"/>
         <source>没有附件：只登记检查结果。检查时的截图或记录可作为佐证一并上传。</source>
         <translation>No attachment: only the result is recorded. Screenshots or notes from the check can be uploaded as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="242"/>
+        <location filename="../../ui/compliance/dialogs.py" line="244"/>
         <source>请写明检查结果。</source>
         <translation>Please write the result of the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="246"/>
+        <location filename="../../ui/compliance/dialogs.py" line="248"/>
         <source>检查结果不能超过 {n} 字。</source>
         <translation>The result cannot be longer than {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="249"/>
+        <location filename="../../ui/compliance/dialogs.py" line="251"/>
         <source>完成日期不能晚于今天。</source>
         <translation>The date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="258"/>
+        <location filename="../../ui/compliance/dialogs.py" line="260"/>
         <source>正在上传附件…</source>
         <translation>Uploading attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="262"/>
+        <location filename="../../ui/compliance/dialogs.py" line="264"/>
         <source>正在上传附件（{done}/{total}）…</source>
         <translation>Uploading attachments ({done}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="295"/>
+        <location filename="../../ui/compliance/dialogs.py" line="299"/>
         <source>编辑检查项</source>
         <translation>Edit check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="295"/>
+        <location filename="../../ui/compliance/dialogs.py" line="299"/>
         <source>新增检查项</source>
         <translation>New check</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="308"/>
+        <location filename="../../ui/compliance/dialogs.py" line="312"/>
         <source>例如：核对管理员和运营者名单</source>
         <translation>e.g. check the list of administrators and operators</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="315"/>
+        <location filename="../../ui/compliance/dialogs.py" line="319"/>
         <source>负责的科室或人员</source>
         <translation>The office or person responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="318"/>
+        <location filename="../../ui/compliance/dialogs.py" line="322"/>
         <source>怎样检查、要留下什么佐证</source>
         <translation>How to check, and what evidence to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="319"/>
+        <location filename="../../ui/compliance/dialogs.py" line="323"/>
         <source>指定到期日</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="322"/>
+        <location filename="../../ui/compliance/dialogs.py" line="326"/>
         <source>不指定时，按周期算到本期期末</source>
         <translation>If not set, due at the end of the current period</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="336"/>
+        <location filename="../../ui/compliance/dialogs.py" line="340"/>
         <source>系统自检项：由工作台自动检查并登记，也可手工登记。</source>
         <translation>Self-checked item: the console checks and records it; it can also be recorded by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="338"/>
-        <location filename="../../ui/compliance/dialogs.py" line="397"/>
+        <location filename="../../ui/compliance/dialogs.py" line="342"/>
+        <location filename="../../ui/compliance/dialogs.py" line="401"/>
         <location filename="../../ui/replies/library_page.py" line="355"/>
         <location filename="../../ui/replies/rule_editor.py" line="196"/>
         <location filename="../../ui/replies/template_editor.py" line="236"/>
-        <location filename="../../ui/review/page.py" line="1155"/>
+        <location filename="../../ui/review/page.py" line="1165"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="360"/>
+        <location filename="../../ui/compliance/dialogs.py" line="364"/>
         <source>请选择公众号。</source>
         <translation>Please choose an account.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="365"/>
+        <location filename="../../ui/compliance/dialogs.py" line="369"/>
         <source>请填写检查项。</source>
         <translation>Please fill in the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="381"/>
+        <location filename="../../ui/compliance/dialogs.py" line="385"/>
         <source>账号台账 — {name}</source>
         <translation>Account register — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="401"/>
+        <location filename="../../ui/compliance/dialogs.py" line="405"/>
         <source>多个运营者用顿号分隔；日期写作 2024-05-01。</source>
         <translation>Separate operators with 、; write dates as 2024-05-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="425"/>
+        <location filename="../../ui/compliance/dialogs.py" line="429"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="264"/>
         <location filename="../../ui/replies/library_page.py" line="953"/>
@@ -825,7 +825,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/compliance/dialogs.py" line="433"/>
+        <location filename="../../ui/compliance/dialogs.py" line="437"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="272"/>
         <source>服务端没有保存：</source>
         <translation>The server did not save it: </translation>
@@ -1010,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="12"/>
-        <location filename="../../ui/review/page.py" line="127"/>
+        <location filename="../../ui/review/page.py" line="129"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -1228,7 +1228,7 @@
     </message>
     <message>
         <location filename="../../ui/inbox/delegates.py" line="123"/>
-        <location filename="../../ui/review/page.py" line="127"/>
+        <location filename="../../ui/review/page.py" line="129"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
@@ -2016,6 +2016,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/page.py" line="331"/>
+        <location filename="../../ui/review/page.py" line="379"/>
         <source>【急】</source>
         <translation>[Urgent] </translation>
     </message>
@@ -2355,9 +2356,9 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="342"/>
-        <location filename="../../ui/review/page.py" line="447"/>
-        <location filename="../../ui/review/page.py" line="663"/>
-        <location filename="../../ui/review/page.py" line="1099"/>
+        <location filename="../../ui/review/page.py" line="457"/>
+        <location filename="../../ui/review/page.py" line="673"/>
+        <location filename="../../ui/review/page.py" line="1109"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
@@ -3294,19 +3295,19 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="154"/>
+        <location filename="../../ui/review/page.py" line="156"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="47"/>
-        <location filename="../../ui/review/page.py" line="154"/>
+        <location filename="../../ui/review/page.py" line="156"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/replies/screen_check.py" line="51"/>
-        <location filename="../../ui/review/page.py" line="161"/>
+        <location filename="../../ui/review/page.py" line="163"/>
         <source>建议改为“{text}”</source>
         <translation>Suggested: “{text}”</translation>
     </message>
@@ -3607,458 +3608,458 @@ WeChat Console</translation>
         <translation>Review rules saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="104"/>
+        <location filename="../../ui/review/page.py" line="106"/>
         <source>已等待 不到1分</source>
         <translation>Waiting under 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="106"/>
+        <location filename="../../ui/review/page.py" line="108"/>
         <source>已等待 {m}分</source>
         <translation>Waiting {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="109"/>
+        <location filename="../../ui/review/page.py" line="111"/>
         <source>已等待 {h}小时{m}分</source>
         <translation>Waiting {h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="111"/>
+        <location filename="../../ui/review/page.py" line="113"/>
         <source>已等待 {d}天{h}小时</source>
         <translation>Waiting {d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="115"/>
+        <location filename="../../ui/review/page.py" line="117"/>
         <source>一审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="115"/>
+        <location filename="../../ui/review/page.py" line="117"/>
         <source>二审</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="115"/>
+        <location filename="../../ui/review/page.py" line="117"/>
         <source>三审</source>
         <translation>Third review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="121"/>
+        <location filename="../../ui/review/page.py" line="123"/>
         <source>{level}（共 {n} 级）</source>
         <translation>{level} (of {n} levels)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="126"/>
+        <location filename="../../ui/review/page.py" line="128"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="134"/>
+        <location filename="../../ui/review/page.py" line="136"/>
         <source>所有回复都需审核</source>
         <translation>Every reply needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="135"/>
+        <location filename="../../ui/review/page.py" line="137"/>
         <source>回复无需审核</source>
         <translation>Replies need no review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="136"/>
+        <location filename="../../ui/review/page.py" line="138"/>
         <source>错敏词检查有提醒或拦截的回复需审核</source>
         <translation>Replies flagged or blocked by the wording check need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="137"/>
+        <location filename="../../ui/review/page.py" line="139"/>
         <source>对新粉丝的第一条回复需审核</source>
         <translation>The first reply to a new follower needs review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="138"/>
+        <location filename="../../ui/review/page.py" line="140"/>
         <source>带指定标签的会话的回复需审核</source>
         <translation>Replies in conversations with the given labels need review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="145"/>
+        <location filename="../../ui/review/page.py" line="147"/>
         <source>图文</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="236"/>
-        <location filename="../../ui/review/page.py" line="447"/>
+        <location filename="../../ui/review/page.py" line="243"/>
+        <location filename="../../ui/review/page.py" line="457"/>
         <source>公众号 · 粉丝</source>
         <translation>Account · follower</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="236"/>
+        <location filename="../../ui/review/page.py" line="243"/>
         <source>等待</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="236"/>
+        <location filename="../../ui/review/page.py" line="243"/>
         <source>撰稿</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="236"/>
+        <location filename="../../ui/review/page.py" line="243"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="236"/>
+        <location filename="../../ui/review/page.py" line="243"/>
         <source>审级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="391"/>
+        <location filename="../../ui/review/page.py" line="401"/>
         <source>撰稿 {name}</source>
         <translation>By {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="447"/>
+        <location filename="../../ui/review/page.py" line="457"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="533"/>
+        <location filename="../../ui/review/page.py" line="543"/>
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="534"/>
-        <location filename="../../ui/review/page.py" line="1027"/>
+        <location filename="../../ui/review/page.py" line="544"/>
+        <location filename="../../ui/review/page.py" line="1037"/>
         <source>我提交的</source>
         <translation>My submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="535"/>
+        <location filename="../../ui/review/page.py" line="545"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="561"/>
+        <location filename="../../ui/review/page.py" line="571"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="564"/>
-        <location filename="../../ui/review/page.py" line="996"/>
-        <location filename="../../ui/review/page.py" line="1008"/>
+        <location filename="../../ui/review/page.py" line="574"/>
+        <location filename="../../ui/review/page.py" line="1006"/>
+        <location filename="../../ui/review/page.py" line="1018"/>
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="565"/>
+        <location filename="../../ui/review/page.py" line="575"/>
         <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
         <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="581"/>
+        <location filename="../../ui/review/page.py" line="591"/>
         <source>粉丝留言</source>
         <translation>Follower's message</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="586"/>
-        <location filename="../../ui/review/page.py" line="888"/>
+        <location filename="../../ui/review/page.py" line="596"/>
+        <location filename="../../ui/review/page.py" line="898"/>
         <source>待审核的回复</source>
         <translation>Reply to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="587"/>
-        <location filename="../../ui/review/page.py" line="892"/>
+        <location filename="../../ui/review/page.py" line="597"/>
+        <location filename="../../ui/review/page.py" line="902"/>
         <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
         <translation>You may edit it; approving then counts as "approved with edits".</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="592"/>
+        <location filename="../../ui/review/page.py" line="602"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="593"/>
+        <location filename="../../ui/review/page.py" line="603"/>
         <source>放弃修改，恢复提交的原文</source>
         <translation>Discard your edits and restore the submitted text</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="599"/>
+        <location filename="../../ui/review/page.py" line="609"/>
         <source>错敏词检查</source>
         <translation>Wording check</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="604"/>
+        <location filename="../../ui/review/page.py" line="614"/>
         <source>与上一版本相比</source>
         <translation>Changes since the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="609"/>
+        <location filename="../../ui/review/page.py" line="619"/>
         <source>审核意见（可选，随通过一起记录）</source>
         <translation>Review note (optional, recorded with the approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="611"/>
+        <location filename="../../ui/review/page.py" line="621"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="613"/>
+        <location filename="../../ui/review/page.py" line="623"/>
         <source>退回给撰稿人修改，须写明原因 (R)</source>
         <translation>Send back to the author for changes; a reason is required (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="615"/>
-        <location filename="../../ui/review/page.py" line="928"/>
+        <location filename="../../ui/review/page.py" line="625"/>
+        <location filename="../../ui/review/page.py" line="938"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="617"/>
+        <location filename="../../ui/review/page.py" line="627"/>
         <source>通过 (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="639"/>
+        <location filename="../../ui/review/page.py" line="649"/>
         <source>没有等待审核的内容。</source>
         <translation>Nothing is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="668"/>
-        <location filename="../../ui/review/page.py" line="1122"/>
+        <location filename="../../ui/review/page.py" line="678"/>
+        <location filename="../../ui/review/page.py" line="1132"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="670"/>
+        <location filename="../../ui/review/page.py" line="680"/>
         <source>从审核队列中撤回，之后可修改再提交</source>
         <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="672"/>
+        <location filename="../../ui/review/page.py" line="682"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="674"/>
+        <location filename="../../ui/review/page.py" line="684"/>
         <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
         <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="692"/>
+        <location filename="../../ui/review/page.py" line="702"/>
         <source>您还没有提交过需要审核的内容。</source>
         <translation>You have not submitted anything that needs review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="699"/>
+        <location filename="../../ui/review/page.py" line="709"/>
         <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
         <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="704"/>
+        <location filename="../../ui/review/page.py" line="714"/>
         <source>回复审核</source>
         <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="704"/>
+        <location filename="../../ui/review/page.py" line="714"/>
         <source>标签（用顿号或逗号分隔）</source>
         <translation>Labels (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="704"/>
+        <location filename="../../ui/review/page.py" line="714"/>
         <source>图文审核级数</source>
         <translation>Article review levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="790"/>
+        <location filename="../../ui/review/page.py" line="800"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="790"/>
+        <location filename="../../ui/review/page.py" line="800"/>
         <source>服务端没有执行。</source>
         <translation>The server did not carry this out.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="825"/>
+        <location filename="../../ui/review/page.py" line="835"/>
         <source>共 {n} 条待审核</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="870"/>
-        <location filename="../../ui/review/page.py" line="1068"/>
+        <location filename="../../ui/review/page.py" line="880"/>
+        <location filename="../../ui/review/page.py" line="1078"/>
         <source>请选择左侧的一条内容</source>
         <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="885"/>
+        <location filename="../../ui/review/page.py" line="895"/>
         <source>（没有文字留言）</source>
         <translation>(no text message)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="888"/>
+        <location filename="../../ui/review/page.py" line="898"/>
         <source>待审核的图文</source>
         <translation>Article to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="894"/>
+        <location filename="../../ui/review/page.py" line="904"/>
         <source>图文不能在这里修改：版式请在“日历”中打开查看；需要修改请退回并写明意见。</source>
         <translation>Articles cannot be edited here: open it in Calendar to see the layout; to change it, send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="907"/>
+        <location filename="../../ui/review/page.py" line="917"/>
         <source>与上一版本相比：{by}{note}</source>
         <translation>Changes since the previous version: {by} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="916"/>
+        <location filename="../../ui/review/page.py" line="926"/>
         <source>撰稿：{name}</source>
         <translation>Author: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="920"/>
-        <location filename="../../ui/review/page.py" line="1084"/>
+        <location filename="../../ui/review/page.py" line="930"/>
+        <location filename="../../ui/review/page.py" line="1094"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="928"/>
+        <location filename="../../ui/review/page.py" line="938"/>
         <source>修改后通过</source>
         <translation>Approve with edits</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="945"/>
+        <location filename="../../ui/review/page.py" line="955"/>
         <source>内容不能为空。要撤下这条回复，请退回给撰稿人。</source>
         <translation>The text cannot be empty. To stop this reply, send it back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="948"/>
-        <location filename="../../ui/review/page.py" line="999"/>
+        <location filename="../../ui/review/page.py" line="958"/>
+        <location filename="../../ui/review/page.py" line="1009"/>
         <source>正在提交审核意见…</source>
         <translation>Sending your decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="962"/>
+        <location filename="../../ui/review/page.py" line="972"/>
         <source>退回时请写明原因（至少 2 个字），让撰稿人知道要怎么改。</source>
         <translation>Please give a reason for sending it back (at least 2 characters) so the author knows what to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="964"/>
+        <location filename="../../ui/review/page.py" line="974"/>
         <source>正在退回…</source>
         <translation>Sending back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="969"/>
+        <location filename="../../ui/review/page.py" line="979"/>
         <source>退回给 {name}。请写明要怎么改（必填）：</source>
         <translation>Send back to {name}. Please say what to change (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="972"/>
+        <location filename="../../ui/review/page.py" line="982"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="977"/>
+        <location filename="../../ui/review/page.py" line="987"/>
         <source>退回意见至少 2 个字。请写明要怎么改：</source>
         <translation>The reason needs at least 2 characters. Please say what to change:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="988"/>
+        <location filename="../../ui/review/page.py" line="998"/>
         <source>通过 {n} 条回复？</source>
         <translation>Approve {n} replies?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="990"/>
+        <location filename="../../ui/review/page.py" line="1000"/>
         <source>通过 {n} 条内容？</source>
         <translation>Approve {n} items?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="993"/>
+        <location filename="../../ui/review/page.py" line="1003"/>
         <source>其中 {n} 条有必须修改的错敏词，通过即视为审核放行。</source>
         <translation>{n} of them contain wording that must be changed; approving lets them pass as reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="995"/>
+        <location filename="../../ui/review/page.py" line="1005"/>
         <source>右侧的修改不会用于批量通过：那一条将按原文通过。</source>
         <translation>Your edits on the right are not used when approving in bulk: that item is approved as submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1008"/>
+        <location filename="../../ui/review/page.py" line="1018"/>
         <source>批量通过（{n}）</source>
         <translation>Approve selected ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1081"/>
+        <location filename="../../ui/review/page.py" line="1091"/>
         <source>提交于 {time}</source>
         <translation>Submitted {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1082"/>
+        <location filename="../../ui/review/page.py" line="1092"/>
         <source>审核 {done}/{n} 级</source>
         <translation>Reviewed {done}/{n} levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1086"/>
+        <location filename="../../ui/review/page.py" line="1096"/>
         <source>您已撤回这条内容。可以修改后重新提交。</source>
         <translation>You withdrew this item. You can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1088"/>
+        <location filename="../../ui/review/page.py" line="1098"/>
         <source>退回意见：{comment}</source>
         <translation>Sent back: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1091"/>
+        <location filename="../../ui/review/page.py" line="1101"/>
         <source>第 {level} 级：{by}</source>
         <translation>Level {level}: {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1092"/>
+        <location filename="../../ui/review/page.py" line="1102"/>
         <source>（修改后通过）</source>
         <translation> (approved with edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1099"/>
+        <location filename="../../ui/review/page.py" line="1109"/>
         <source>修改后重新提交</source>
         <translation>Revise and resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1113"/>
+        <location filename="../../ui/review/page.py" line="1123"/>
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1115"/>
+        <location filename="../../ui/review/page.py" line="1125"/>
         <source>正在重新提交…</source>
         <translation>Resubmitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1122"/>
+        <location filename="../../ui/review/page.py" line="1132"/>
         <source>撤回这条内容？撤回后不会发出，可以修改后重新提交。</source>
         <translation>Withdraw this item? It will not be sent; you can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1124"/>
+        <location filename="../../ui/review/page.py" line="1134"/>
         <source>正在撤回…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1150"/>
+        <location filename="../../ui/review/page.py" line="1160"/>
         <source>例如：投诉、信访</source>
         <translation>e.g. complaint, petition</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1153"/>
+        <location filename="../../ui/review/page.py" line="1163"/>
         <source> 级</source>
         <translation> levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1154"/>
+        <location filename="../../ui/review/page.py" line="1164"/>
         <source>图文发布前须经几级审核：1 级即一审，3 级即三审</source>
         <translation>How many levels of review an article passes before publishing: 1 to 3</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1173"/>
+        <location filename="../../ui/review/page.py" line="1183"/>
         <source>请至少填写一个标签：带这些标签的会话，回复需审核。</source>
         <translation>Please name at least one label: replies in conversations with these labels need review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1175"/>
+        <location filename="../../ui/review/page.py" line="1185"/>
         <source>正在保存审核规则…</source>
         <translation>Saving review rules…</translation>
     </message>

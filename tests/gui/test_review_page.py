@@ -307,3 +307,47 @@ def test_queue_model_and_waiting_words(qtmodeltester):
     assert waiting_words(5 * 60) == "已等待 5分"
     assert waiting_words(2 * 3600 + 5 * 60) == "已等待 2小时5分"
     assert waiting_words(26 * 3600) == "已等待 1天2小时"
+
+
+def test_an_urgent_article_is_marked_red_in_the_queue(qtbot):
+    """突发/辟谣 stands out where a supervisor looks first: a red edge, 【急】 before the title, the reason
+    in red; an ordinary item has none of them."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QListView
+
+    from ui.review.page import URGENT, QueueDelegate
+
+    plain = QueueRow(
+        id=1,
+        kind="article",
+        account_name="某县医保",
+        appid=SAFE_APPID,
+        conversation_id=None,
+        follower_name=None,
+        follower_message=None,
+        content="医保卡余额年底不清零。",
+        author_name="张敏",
+        reason="文章发布前须经一审（1 级审核）",
+        hits=[],
+        level=1,
+        levels_required=1,
+        waiting_seconds=600,
+        versions=[],
+    )
+    urgent = replace(plain, id=2, urgent=True, reason="突发/辟谣，紧急审核（一审）")
+    model = QueueModel()
+    model.set_rows([urgent, plain])
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setItemDelegate(QueueDelegate(view))
+    view.setModel(model)
+    view.resize(520, 300)
+    view.show()
+    image = view.viewport().grab().toImage()
+    first, second = view.visualRect(model.index(0, 0)), view.visualRect(model.index(1, 0))
+    assert QColor(image.pixel(1, first.center().y())) == URGENT
+    assert QColor(image.pixel(1, second.center().y())) != URGENT
+    assert model.data(model.index(0, QueueModel.REASON), Qt.ItemDataRole.ForegroundRole) == URGENT
+    assert model.data(model.index(1, QueueModel.REASON), Qt.ItemDataRole.ForegroundRole) is None

@@ -71,6 +71,8 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 PAD = 10
 MUTED = QColor("#7a7f87")
+URGENT = QColor("#d92d20")  # 突发/辟谣: a red edge and tag, as on the calendar
+URGENT_EDGE = 4
 QUEUE_TAB, MINE_TAB, POLICY_TAB = range(3)
 OK_STATUS_MS = 8000
 TICK_MS = 30_000
@@ -161,6 +163,11 @@ def hits_html(hits: Sequence[dict[str, Any]]) -> str:
             line += html.escape(tr("建议改为“{text}”").format(text=hit["suggestion"])) + "。"
         lines.append(line)
     return "<br>".join(lines)
+
+
+def _reason_color(item: QueueRow) -> QColor:
+    """Why an item waits, in red when it is urgent (突发/辟谣) or the 错敏词 check blocked it."""
+    return URGENT if item.urgent else QColor(BLOCKING_COLOR) if _blocking(item.hits) else MUTED
 
 
 def _list_and_detail(
@@ -299,8 +306,8 @@ class QueueModel(RowsModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             text = item.content if len(item.content) <= 200 else item.content[:200] + "…"
             return f"{item.reason}\n\n{text}"
-        elif role == Qt.ItemDataRole.ForegroundRole and column == self.REASON and _blocking(item.hits):
-            return QColor(BLOCKING_COLOR)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == self.REASON and _reason_color(item) != MUTED:
+            return _reason_color(item)
         elif role == IdRole:
             return item.id
         elif role == RowRole:
@@ -320,7 +327,8 @@ class QueueModel(RowsModel):
 
 class QueueDelegate(QStyledItemDelegate):
     """An item in three lines: a check box and who it answers, with how long it has waited; the text to
-    approve; who wrote it, why it waits (red when the 错敏词 check blocked it) and the level."""
+    approve; who wrote it, why it waits (red when the 错敏词 check blocked it) and the level. An urgent
+    item (突发/辟谣) has a red edge and 【急】 before its title."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(option.rect.width(), QFontMetrics(option.font).height() * 3 + PAD * 2 + 8)
@@ -341,6 +349,8 @@ class QueueDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         painter.fillRect(rect, palette.highlight() if selected else palette.base())
         painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), QColor("#ebeef5"))
+        if item.urgent:
+            painter.fillRect(QRect(rect.left(), rect.top(), URGENT_EDGE, rect.height()), URGENT)
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = text_color if selected else MUTED
         metrics = QFontMetrics(option.font)
@@ -366,7 +376,7 @@ class QueueDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        title = who(item.account_name, item.follower_name, item.kind)
+        title = (tr("【急】") if item.urgent else "") + who(item.account_name, item.follower_name, item.kind)
         width = inner.right() - left - waiting_width
         painter.drawText(
             QRect(left, inner.top(), width, line),
@@ -389,7 +399,7 @@ class QueueDelegate(QStyledItemDelegate):
         third = second + line + 4
         parts = [
             (tr("撰稿 {name}").format(name=item.author_name), muted),
-            (item.reason, text_color if selected else (QColor(BLOCKING_COLOR) if _blocking(item.hits) else MUTED)),
+            (item.reason, text_color if selected else _reason_color(item)),
         ]
         level = level_words(item.level, item.levels_required)
         level_width = metrics.horizontalAdvance(level) + PAD
