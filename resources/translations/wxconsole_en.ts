@@ -236,13 +236,13 @@
         <location filename="../../ui/compliance/dialogs.py" line="392"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="78"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="136"/>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/library_page.py" line="221"/>
-        <location filename="../../ui/replies/library_page.py" line="298"/>
-        <location filename="../../ui/replies/library_page.py" line="363"/>
-        <location filename="../../ui/replies/rule_editor.py" line="209"/>
+        <location filename="../../ui/replies/library_page.py" line="135"/>
+        <location filename="../../ui/replies/library_page.py" line="214"/>
+        <location filename="../../ui/replies/library_page.py" line="291"/>
+        <location filename="../../ui/replies/library_page.py" line="356"/>
+        <location filename="../../ui/replies/rule_editor.py" line="201"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
-        <location filename="../../ui/replies/template_editor.py" line="251"/>
+        <location filename="../../ui/replies/template_editor.py" line="167"/>
         <location filename="../../ui/review/page.py" line="714"/>
         <source>公众号</source>
         <translation>Account</translation>
@@ -294,10 +294,10 @@
         <location filename="../../ui/inbox/filters.py" line="64"/>
         <location filename="../../ui/publishing/page.py" line="58"/>
         <location filename="../../ui/publishing/page.py" line="203"/>
-        <location filename="../../ui/replies/library_page.py" line="257"/>
-        <location filename="../../ui/replies/library_page.py" line="776"/>
-        <location filename="../../ui/replies/library_page.py" line="777"/>
-        <location filename="../../ui/replies/rule_editor.py" line="276"/>
+        <location filename="../../ui/replies/library_page.py" line="250"/>
+        <location filename="../../ui/replies/library_page.py" line="769"/>
+        <location filename="../../ui/replies/library_page.py" line="770"/>
+        <location filename="../../ui/replies/rule_editor.py" line="268"/>
         <source>全部公众号</source>
         <translation>All official accounts</translation>
     </message>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <location filename="../../ui/compliance/checklist_page.py" line="288"/>
-        <location filename="../../ui/replies/library_page.py" line="263"/>
+        <location filename="../../ui/replies/library_page.py" line="256"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -652,7 +652,7 @@
         <location filename="../../ui/compliance/dialogs.py" line="137"/>
         <location filename="../../ui/compliance/dialogs.py" line="342"/>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
-        <location filename="../../ui/replies/library_page.py" line="294"/>
+        <location filename="../../ui/replies/library_page.py" line="287"/>
         <location filename="../../ui/replies/override_dialog.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -786,9 +786,9 @@
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="342"/>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
-        <location filename="../../ui/replies/library_page.py" line="355"/>
-        <location filename="../../ui/replies/rule_editor.py" line="196"/>
-        <location filename="../../ui/replies/template_editor.py" line="236"/>
+        <location filename="../../ui/replies/library_page.py" line="348"/>
+        <location filename="../../ui/replies/rule_editor.py" line="188"/>
+        <location filename="../../ui/replies/template_editor.py" line="152"/>
         <location filename="../../ui/review/page.py" line="1165"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
@@ -818,8 +818,8 @@
         <location filename="../../ui/compliance/dialogs.py" line="429"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="264"/>
-        <location filename="../../ui/replies/library_page.py" line="953"/>
-        <location filename="../../ui/replies/library_page.py" line="1177"/>
+        <location filename="../../ui/replies/library_page.py" line="946"/>
+        <location filename="../../ui/replies/library_page.py" line="1170"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -1058,8 +1058,8 @@
     </message>
     <message>
         <location filename="../../ui/inbox/composer.py" line="92"/>
-        <location filename="../../ui/replies/library_page.py" line="539"/>
-        <location filename="../../ui/replies/library_page.py" line="1000"/>
+        <location filename="../../ui/replies/library_page.py" line="532"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
         <source>常用回复</source>
         <translation>Reply templates</translation>
     </message>
@@ -1165,7 +1165,7 @@
     <message>
         <location filename="../../ui/inbox/controller.py" line="467"/>
         <location filename="../../ui/inbox/page.py" line="369"/>
-        <location filename="../../ui/replies/library_page.py" line="164"/>
+        <location filename="../../ui/replies/library_page.py" line="157"/>
         <source>标签：</source>
         <translation>Labels: </translation>
     </message>
@@ -1495,7 +1495,7 @@ WeChat Console</translation>
         <location filename="../../ui/publishing/article_editor.py" line="217"/>
         <location filename="../../ui/publishing/page.py" line="118"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="66"/>
-        <location filename="../../ui/replies/rule_editor.py" line="191"/>
+        <location filename="../../ui/replies/rule_editor.py" line="183"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1573,8 +1573,8 @@ WeChat Console</translation>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="274"/>
         <location filename="../../ui/publishing/article_editor.py" line="306"/>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/template_editor.py" line="246"/>
+        <location filename="../../ui/replies/library_page.py" line="135"/>
+        <location filename="../../ui/replies/template_editor.py" line="162"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1626,7 +1626,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="315"/>
-        <location filename="../../ui/replies/rule_editor.py" line="232"/>
+        <location filename="../../ui/replies/rule_editor.py" line="224"/>
         <source>摘要</source>
         <translation>Summary</translation>
     </message>
@@ -1637,7 +1637,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="326"/>
-        <location filename="../../ui/replies/template_editor.py" line="254"/>
+        <location filename="../../ui/replies/template_editor.py" line="170"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -2237,125 +2237,125 @@ WeChat Console</translation>
         <translation>Cannot reach the server; the word lists were not saved. Your edits are still in the window; click “Save lists” again once you are online.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
-        <location filename="../../ui/replies/template_editor.py" line="249"/>
+        <location filename="../../ui/replies/library_page.py" line="135"/>
+        <location filename="../../ui/replies/template_editor.py" line="165"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="142"/>
+        <location filename="../../ui/replies/library_page.py" line="135"/>
         <source>使用次数</source>
         <translation>Times used</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="152"/>
+        <location filename="../../ui/replies/library_page.py" line="145"/>
         <source>（已归档）</source>
         <translation> (archived)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="156"/>
+        <location filename="../../ui/replies/library_page.py" line="149"/>
         <source>通用</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="216"/>
-        <location filename="../../ui/replies/rule_editor.py" line="206"/>
+        <location filename="../../ui/replies/library_page.py" line="209"/>
+        <location filename="../../ui/replies/rule_editor.py" line="198"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="217"/>
-        <location filename="../../ui/replies/rule_editor.py" line="211"/>
+        <location filename="../../ui/replies/library_page.py" line="210"/>
+        <location filename="../../ui/replies/rule_editor.py" line="203"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="218"/>
-        <location filename="../../ui/replies/rule_editor.py" line="212"/>
+        <location filename="../../ui/replies/library_page.py" line="211"/>
+        <location filename="../../ui/replies/rule_editor.py" line="204"/>
         <source>匹配方式</source>
         <translation>Match type</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="219"/>
-        <location filename="../../ui/replies/rule_editor.py" line="68"/>
-        <location filename="../../ui/replies/rule_editor.py" line="213"/>
+        <location filename="../../ui/replies/library_page.py" line="212"/>
+        <location filename="../../ui/replies/rule_editor.py" line="60"/>
+        <location filename="../../ui/replies/rule_editor.py" line="205"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="220"/>
-        <location filename="../../ui/replies/rule_editor.py" line="219"/>
+        <location filename="../../ui/replies/library_page.py" line="213"/>
+        <location filename="../../ui/replies/rule_editor.py" line="211"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="222"/>
-        <location filename="../../ui/replies/rule_editor.py" line="223"/>
+        <location filename="../../ui/replies/library_page.py" line="215"/>
+        <location filename="../../ui/replies/rule_editor.py" line="215"/>
         <source>生效时段</source>
         <translation>Active times</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="223"/>
-        <location filename="../../ui/replies/library_page.py" line="263"/>
-        <location filename="../../ui/replies/rule_editor.py" line="146"/>
+        <location filename="../../ui/replies/library_page.py" line="216"/>
+        <location filename="../../ui/replies/library_page.py" line="256"/>
+        <location filename="../../ui/replies/rule_editor.py" line="138"/>
         <source>启用</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="261"/>
-        <location filename="../../ui/replies/rule_editor.py" line="84"/>
-        <location filename="../../ui/replies/rule_editor.py" line="151"/>
+        <location filename="../../ui/replies/library_page.py" line="254"/>
+        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <location filename="../../ui/replies/rule_editor.py" line="143"/>
         <source>始终生效</source>
         <translation>Always</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="281"/>
-        <location filename="../../ui/replies/library_page.py" line="1143"/>
+        <location filename="../../ui/replies/library_page.py" line="274"/>
+        <location filename="../../ui/replies/library_page.py" line="1136"/>
         <source>从微信后台导入</source>
         <translation>Import from WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="281"/>
+        <location filename="../../ui/replies/library_page.py" line="274"/>
         <source>导入规则</source>
         <translation>Import rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="285"/>
+        <location filename="../../ui/replies/library_page.py" line="278"/>
         <source>读取公众号后台“自动回复”中已设置的关键词回复、被关注回复和收到消息回复，导入为本工作台的规则。</source>
         <translation>Reads the auto-replies already set up under “Auto-reply” on the account’s WeChat platform (keyword replies, replies on follow and replies to any message) and imports them as rules in this console.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="287"/>
+        <location filename="../../ui/replies/library_page.py" line="280"/>
         <source>文件中有 {n} 条规则，导入后全部作为新规则添加。</source>
         <translation>The file has {n} rule(s); they will all be added as new rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="289"/>
+        <location filename="../../ui/replies/library_page.py" line="282"/>
         <source>按文件中填写的公众号</source>
         <translation>Account given in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="290"/>
+        <location filename="../../ui/replies/library_page.py" line="283"/>
         <source>先删除该公众号现有的自动回复规则（替换）</source>
         <translation>First delete this account’s existing auto-reply rules (replace)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="291"/>
+        <location filename="../../ui/replies/library_page.py" line="284"/>
         <source>不勾选则保留现有规则，导入的规则一并添加</source>
         <translation>If unticked, the existing rules are kept and the imported rules are added alongside them</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="293"/>
+        <location filename="../../ui/replies/library_page.py" line="286"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="342"/>
+        <location filename="../../ui/replies/library_page.py" line="335"/>
         <source>变量名</source>
         <translation>Variable name</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="342"/>
+        <location filename="../../ui/replies/library_page.py" line="335"/>
         <location filename="../../ui/review/page.py" line="457"/>
         <location filename="../../ui/review/page.py" line="673"/>
         <location filename="../../ui/review/page.py" line="1109"/>
@@ -2363,469 +2363,469 @@ WeChat Console</translation>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="352"/>
+        <location filename="../../ui/replies/library_page.py" line="345"/>
         <source>添加变量</source>
         <translation>Add variable</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="353"/>
+        <location filename="../../ui/replies/library_page.py" line="346"/>
         <source>添加一行 (Ctrl+N)</source>
         <translation>Add a row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="354"/>
+        <location filename="../../ui/replies/library_page.py" line="347"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="357"/>
+        <location filename="../../ui/replies/library_page.py" line="350"/>
         <source>保存这个公众号的变量 (Ctrl+S)</source>
         <translation>Save this account’s variables (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="374"/>
+        <location filename="../../ui/replies/library_page.py" line="367"/>
         <source>模板和自动回复中的 {变量名} 会替换成这里的内容，例如 {窗口电话}</source>
         <translation>In templates and auto-replies, {变量名} (a variable name in braces) is replaced with the value set here, e.g. {窗口电话} (service-window phone number)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="378"/>
+        <location filename="../../ui/replies/library_page.py" line="371"/>
         <source>{称呼} 和 {日期} 自动填写，不用设置；{办公时间} 不填时使用设置中的办公时间。每个公众号最多 30 个变量。</source>
         <translation>{称呼} (how the follower is addressed) and {日期} (the date) are filled in automatically and need no value; if {办公时间} (office hours) is left empty, the office hours from Settings are used. Up to 30 variables per account.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="456"/>
+        <location filename="../../ui/replies/library_page.py" line="449"/>
         <source>第 {n} 行没有填写变量名。</source>
         <translation>Row {n} has no variable name.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="459"/>
+        <location filename="../../ui/replies/library_page.py" line="452"/>
         <source>变量名“{name}”只能由汉字、字母、数字和下划线组成，不能以数字开头，最多 20 个字。</source>
         <translation>Variable name “{name}” may only contain Chinese characters, letters, digits and underscores, must not start with a digit, and can be at most 20 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="464"/>
+        <location filename="../../ui/replies/library_page.py" line="457"/>
         <source>{{{name}}} 由系统自动填写，不需要设置。</source>
         <translation>{{{name}}} is filled in automatically; it does not need a value.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="466"/>
+        <location filename="../../ui/replies/library_page.py" line="459"/>
         <source>变量名“{name}”重复了，请合并成一行。</source>
         <translation>Variable name “{name}” appears more than once; please merge those rows into one.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="468"/>
+        <location filename="../../ui/replies/library_page.py" line="461"/>
         <source>变量“{name}”的内容超过 {n} 个字。</source>
         <translation>The value of variable “{name}” is longer than {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="471"/>
+        <location filename="../../ui/replies/library_page.py" line="464"/>
         <source>每个公众号最多 {n} 个变量。</source>
         <translation>At most {n} variables per account.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="503"/>
+        <location filename="../../ui/replies/library_page.py" line="496"/>
         <source>还没有公众号。服务端登记公众号后，可以在这里为它设置变量。</source>
         <translation>No accounts yet. Once an account is registered on the server, you can set its variables here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="512"/>
+        <location filename="../../ui/replies/library_page.py" line="505"/>
         <source>模板或自动回复用到、但这个公众号还没有设置：{names}</source>
         <translation>Used in templates or auto-replies but not yet set for this account: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="540"/>
+        <location filename="../../ui/replies/library_page.py" line="533"/>
         <source>自动回复</source>
         <translation>Auto-replies</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="541"/>
+        <location filename="../../ui/replies/library_page.py" line="534"/>
         <source>账号变量</source>
         <translation>Account values</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="555"/>
+        <location filename="../../ui/replies/library_page.py" line="548"/>
         <source>搜索标题、拼音首字母（如 sb）、标签或正文  Ctrl+F</source>
         <translation>Search titles, pinyin initials (e.g. sb), labels or text  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="558"/>
+        <location filename="../../ui/replies/library_page.py" line="551"/>
         <source>选一个公众号：显示它自己的模板和通用模板</source>
         <translation>Choose an account: shows its own templates plus the general ones</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="560"/>
+        <location filename="../../ui/replies/library_page.py" line="553"/>
         <source>显示已归档</source>
         <translation>Show archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="568"/>
-        <location filename="../../ui/replies/library_page.py" line="649"/>
+        <location filename="../../ui/replies/library_page.py" line="561"/>
+        <location filename="../../ui/replies/library_page.py" line="642"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="569"/>
+        <location filename="../../ui/replies/library_page.py" line="562"/>
         <source>新建模板 (Ctrl+N)</source>
         <translation>New template (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="570"/>
-        <location filename="../../ui/replies/library_page.py" line="651"/>
+        <location filename="../../ui/replies/library_page.py" line="563"/>
+        <location filename="../../ui/replies/library_page.py" line="644"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="571"/>
+        <location filename="../../ui/replies/library_page.py" line="564"/>
         <source>从 Excel（.xlsx）或 JSON 文件导入模板</source>
         <translation>Import templates from an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="572"/>
-        <location filename="../../ui/replies/library_page.py" line="653"/>
+        <location filename="../../ui/replies/library_page.py" line="565"/>
+        <location filename="../../ui/replies/library_page.py" line="646"/>
         <location filename="../../ui/review/audit_log.py" line="46"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="573"/>
+        <location filename="../../ui/replies/library_page.py" line="566"/>
         <source>把列表中显示的模板导出为 Excel（.xlsx）或 JSON 文件</source>
         <translation>Export the templates shown in the list to an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="628"/>
+        <location filename="../../ui/replies/library_page.py" line="621"/>
         <source>按名称或关键词筛选  Ctrl+F</source>
         <translation>Filter by name or keyword  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="631"/>
+        <location filename="../../ui/replies/library_page.py" line="624"/>
         <source>选一个公众号：显示它自己的规则和适用于全部公众号的规则</source>
         <translation>Choose an account: shows its own rules plus the rules for all accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="650"/>
+        <location filename="../../ui/replies/library_page.py" line="643"/>
         <source>新建规则 (Ctrl+N)</source>
         <translation>New rule (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="652"/>
+        <location filename="../../ui/replies/library_page.py" line="645"/>
         <source>从 Excel（.xlsx）或 JSON 文件导入规则</source>
         <translation>Import rules from an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="654"/>
+        <location filename="../../ui/replies/library_page.py" line="647"/>
         <source>把表中显示的规则导出为 Excel（.xlsx）或 JSON 文件</source>
         <translation>Export the rules shown in the table to an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="655"/>
+        <location filename="../../ui/replies/library_page.py" line="648"/>
         <source>从微信后台导入…</source>
         <translation>Import from WeChat…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="656"/>
+        <location filename="../../ui/replies/library_page.py" line="649"/>
         <source>读取公众号后台已设置的自动回复，导入为本工作台的规则</source>
         <translation>Read the auto-replies already set up on the account’s WeChat platform and import them as rules in this console</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="685"/>
+        <location filename="../../ui/replies/library_page.py" line="678"/>
         <source>规则内容</source>
         <translation>Rule details</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="686"/>
-        <location filename="../../ui/replies/library_page.py" line="784"/>
+        <location filename="../../ui/replies/library_page.py" line="679"/>
+        <location filename="../../ui/replies/library_page.py" line="777"/>
         <source>测试与检查</source>
         <translation>Test and check</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="687"/>
+        <location filename="../../ui/replies/library_page.py" line="680"/>
         <source>输入粉丝消息，看由哪条规则回复；列出永远不会触发或过于简单的规则</source>
         <translation>Type a follower’s message to see which rule replies; lists rules that can never fire or are too simple</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="719"/>
+        <location filename="../../ui/replies/library_page.py" line="712"/>
         <source>这个公众号的变量</source>
         <translation>This account’s variables</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="784"/>
+        <location filename="../../ui/replies/library_page.py" line="777"/>
         <source>测试与检查（{n}）</source>
         <translation>Test and check ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="799"/>
+        <location filename="../../ui/replies/library_page.py" line="792"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="803"/>
+        <location filename="../../ui/replies/library_page.py" line="796"/>
         <source>（未分类）</source>
         <translation>(Uncategorised)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="839"/>
+        <location filename="../../ui/replies/library_page.py" line="832"/>
         <source>这条规则已被删除。</source>
         <translation>This rule has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="883"/>
+        <location filename="../../ui/replies/library_page.py" line="876"/>
         <source>找到 {n} 个模板</source>
         <translation>{n} template(s) found</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="885"/>
+        <location filename="../../ui/replies/library_page.py" line="878"/>
         <source>共 {n} 个模板</source>
         <translation>{n} template(s)</translation>
     </message>
     <message>
+        <location filename="../../ui/replies/library_page.py" line="891"/>
         <location filename="../../ui/replies/library_page.py" line="898"/>
-        <location filename="../../ui/replies/library_page.py" line="905"/>
-        <location filename="../../ui/replies/template_editor.py" line="189"/>
-        <location filename="../../ui/replies/template_editor.py" line="455"/>
+        <location filename="../../ui/replies/template_editor.py" line="105"/>
+        <location filename="../../ui/replies/template_editor.py" line="371"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="964"/>
+        <location filename="../../ui/replies/library_page.py" line="957"/>
         <source>正在归档…</source>
         <translation>Archiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="964"/>
+        <location filename="../../ui/replies/library_page.py" line="957"/>
         <source>正在取消归档…</source>
         <translation>Unarchiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="967"/>
+        <location filename="../../ui/replies/library_page.py" line="960"/>
         <source>导入常用回复</source>
         <translation>Import reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="973"/>
-        <location filename="../../ui/replies/library_page.py" line="976"/>
-        <location filename="../../ui/replies/library_page.py" line="979"/>
-        <location filename="../../ui/replies/library_page.py" line="1096"/>
-        <location filename="../../ui/replies/library_page.py" line="1099"/>
-        <location filename="../../ui/replies/library_page.py" line="1102"/>
+        <location filename="../../ui/replies/library_page.py" line="966"/>
+        <location filename="../../ui/replies/library_page.py" line="969"/>
+        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <location filename="../../ui/replies/library_page.py" line="1089"/>
+        <location filename="../../ui/replies/library_page.py" line="1092"/>
+        <location filename="../../ui/replies/library_page.py" line="1095"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="976"/>
-        <location filename="../../ui/replies/library_page.py" line="1099"/>
+        <location filename="../../ui/replies/library_page.py" line="969"/>
+        <location filename="../../ui/replies/library_page.py" line="1092"/>
         <source>无法读取文件“{name}”：{error}</source>
         <translation>Cannot read the file “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="979"/>
+        <location filename="../../ui/replies/library_page.py" line="972"/>
         <source>“{name}”中没有模板。</source>
         <translation>“{name}” contains no templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <location filename="../../ui/replies/library_page.py" line="986"/>
         <source>正在导入 {n} 个模板…</source>
         <translation>Importing {n} template(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="998"/>
-        <location filename="../../ui/replies/library_page.py" line="1006"/>
-        <location filename="../../ui/replies/library_page.py" line="1009"/>
-        <location filename="../../ui/replies/library_page.py" line="1125"/>
-        <location filename="../../ui/replies/library_page.py" line="1133"/>
-        <location filename="../../ui/replies/library_page.py" line="1136"/>
+        <location filename="../../ui/replies/library_page.py" line="991"/>
+        <location filename="../../ui/replies/library_page.py" line="999"/>
+        <location filename="../../ui/replies/library_page.py" line="1002"/>
+        <location filename="../../ui/replies/library_page.py" line="1118"/>
+        <location filename="../../ui/replies/library_page.py" line="1126"/>
+        <location filename="../../ui/replies/library_page.py" line="1129"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="998"/>
+        <location filename="../../ui/replies/library_page.py" line="991"/>
         <source>列表中没有模板。请调整筛选条件后再导出。</source>
         <translation>There are no templates in the list. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1000"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
         <source>导出常用回复</source>
         <translation>Export reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1011"/>
+        <location filename="../../ui/replies/library_page.py" line="1004"/>
         <source>已导出 {n} 个模板到 {path}</source>
         <translation>Exported {n} template(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1030"/>
+        <location filename="../../ui/replies/library_page.py" line="1023"/>
         <source>共 {n} 条规则</source>
         <translation>{n} rule(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1032"/>
+        <location filename="../../ui/replies/library_page.py" line="1025"/>
         <source>显示 {n} 条，共 {total} 条</source>
         <translation>Showing {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1040"/>
-        <location filename="../../ui/replies/library_page.py" line="1059"/>
-        <location filename="../../ui/replies/rule_editor.py" line="114"/>
-        <location filename="../../ui/replies/rule_editor.py" line="461"/>
+        <location filename="../../ui/replies/library_page.py" line="1033"/>
+        <location filename="../../ui/replies/library_page.py" line="1052"/>
+        <location filename="../../ui/replies/rule_editor.py" line="106"/>
+        <location filename="../../ui/replies/rule_editor.py" line="453"/>
         <source>新规则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1082"/>
+        <location filename="../../ui/replies/library_page.py" line="1075"/>
         <source>删除规则“{name}”？删除后这条规则不再自动回复。</source>
         <translation>Delete the rule “{name}”? Once deleted, it will no longer send auto-replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1083"/>
+        <location filename="../../ui/replies/library_page.py" line="1076"/>
         <source>删除规则</source>
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1087"/>
+        <location filename="../../ui/replies/library_page.py" line="1080"/>
         <source>正在删除…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1090"/>
+        <location filename="../../ui/replies/library_page.py" line="1083"/>
         <source>导入自动回复规则</source>
         <translation>Import auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1102"/>
+        <location filename="../../ui/replies/library_page.py" line="1095"/>
         <source>“{name}”中没有规则。</source>
         <translation>“{name}” contains no rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1120"/>
+        <location filename="../../ui/replies/library_page.py" line="1113"/>
         <source>正在导入 {n} 条规则…</source>
         <translation>Importing {n} rule(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1125"/>
+        <location filename="../../ui/replies/library_page.py" line="1118"/>
         <source>表中没有规则。请调整筛选条件后再导出。</source>
         <translation>There are no rules in the table. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1127"/>
+        <location filename="../../ui/replies/library_page.py" line="1120"/>
         <source>导出自动回复规则</source>
         <translation>Export auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1127"/>
+        <location filename="../../ui/replies/library_page.py" line="1120"/>
         <source>自动回复规则</source>
         <translation>Auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1138"/>
+        <location filename="../../ui/replies/library_page.py" line="1131"/>
         <source>已导出 {n} 条规则到 {path}</source>
         <translation>Exported {n} rule(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1143"/>
+        <location filename="../../ui/replies/library_page.py" line="1136"/>
         <source>还没有公众号。请先在服务端登记公众号。</source>
         <translation>No accounts yet. Please register an account on the server first.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1153"/>
+        <location filename="../../ui/replies/library_page.py" line="1146"/>
         <source>正在读取“{name}”在微信后台的自动回复设置…</source>
         <translation>Reading the auto-reply settings of “{name}” from WeChat…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1188"/>
-        <location filename="../../ui/replies/library_page.py" line="1202"/>
-        <location filename="../../ui/replies/library_page.py" line="1229"/>
+        <location filename="../../ui/replies/library_page.py" line="1181"/>
+        <location filename="../../ui/replies/library_page.py" line="1195"/>
+        <location filename="../../ui/replies/library_page.py" line="1222"/>
         <source>没有保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1188"/>
+        <location filename="../../ui/replies/library_page.py" line="1181"/>
         <source>没有完成归档：</source>
         <translation>Not archived: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1193"/>
-        <location filename="../../ui/replies/library_page.py" line="1208"/>
-        <location filename="../../ui/replies/library_page.py" line="1233"/>
+        <location filename="../../ui/replies/library_page.py" line="1186"/>
+        <location filename="../../ui/replies/library_page.py" line="1201"/>
+        <location filename="../../ui/replies/library_page.py" line="1226"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1193"/>
-        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <location filename="../../ui/replies/library_page.py" line="1186"/>
+        <location filename="../../ui/replies/library_page.py" line="1201"/>
         <source>已保存。</source>
         <translation>Saved. </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1198"/>
+        <location filename="../../ui/replies/library_page.py" line="1191"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1198"/>
+        <location filename="../../ui/replies/library_page.py" line="1191"/>
         <source>已取消归档</source>
         <translation>Unarchived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1202"/>
+        <location filename="../../ui/replies/library_page.py" line="1195"/>
         <source>没有删除：</source>
         <translation>Not deleted: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1215"/>
+        <location filename="../../ui/replies/library_page.py" line="1208"/>
         <source>已删除规则“{name}”。</source>
         <translation>Deleted the rule “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1219"/>
+        <location filename="../../ui/replies/library_page.py" line="1212"/>
         <source>没有导入（文件中的内容都没有导入）：</source>
         <translation>Not imported (nothing from the file was imported): </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1222"/>
+        <location filename="../../ui/replies/library_page.py" line="1215"/>
         <source>已导入 {n} 个模板。</source>
         <translation>Imported {n} template(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1225"/>
+        <location filename="../../ui/replies/library_page.py" line="1218"/>
         <source>已导入 {n} 条规则。</source>
         <translation>Imported {n} rule(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1276"/>
+        <location filename="../../ui/replies/library_page.py" line="1269"/>
         <source>还没有连接服务端，暂时不能保存。</source>
         <translation>Not connected to the server yet, so saving is not possible for now.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1302"/>
+        <location filename="../../ui/replies/library_page.py" line="1295"/>
         <source>没有保存：有 {n} 处必须修改的错敏词（红色波浪线处）。请修改，或由审核人放行后再保存。</source>
         <translation>Not saved: {n} wording problem(s) must be fixed (red wavy underline). Fix them, or have a supervisor pass them, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1324"/>
+        <location filename="../../ui/replies/library_page.py" line="1317"/>
         <source>放弃修改？</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1325"/>
+        <location filename="../../ui/replies/library_page.py" line="1318"/>
         <source>“{what}”有未保存的修改。要放弃这些修改吗？</source>
         <translation>“{what}” has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1345"/>
+        <location filename="../../ui/replies/library_page.py" line="1338"/>
         <source>Excel 表格或 JSON 文件 (*.xlsx *.json)</source>
         <translation>Excel or JSON files (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1350"/>
+        <location filename="../../ui/replies/library_page.py" line="1343"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1350"/>
+        <location filename="../../ui/replies/library_page.py" line="1343"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1365"/>
+        <location filename="../../ui/replies/library_page.py" line="1358"/>
         <source>无法写入文件“{name}”：{error}。请确认文件没有在 Excel 或 WPS 中打开，并且有写入权限。</source>
         <translation>Cannot write the file “{name}”: {error}. Make sure it is not open in Excel or WPS and that you have permission to write to it.</translation>
     </message>
@@ -2880,80 +2880,80 @@ WeChat Console</translation>
         <translation>The reason needs at least {n} characters; {missing} more to go</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="68"/>
+        <location filename="../../ui/replies/rule_editor.py" line="60"/>
         <source>关注欢迎语</source>
         <translation>Follow welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="68"/>
+        <location filename="../../ui/replies/rule_editor.py" line="60"/>
         <source>兜底回复</source>
         <translation>Fallback reply</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_editor.py" line="64"/>
         <location filename="../../ui/replies/rule_tester.py" line="60"/>
         <source>包含匹配</source>
         <translation>Contains</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_editor.py" line="64"/>
         <location filename="../../ui/replies/rule_tester.py" line="60"/>
         <source>完全匹配</source>
         <translation>Exact match</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="72"/>
+        <location filename="../../ui/replies/rule_editor.py" line="64"/>
         <location filename="../../ui/replies/rule_tester.py" line="60"/>
         <source>正则匹配</source>
         <translation>Regex</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
         <source>图片（素材ID）</source>
         <translation>Image (media ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="76"/>
+        <location filename="../../ui/replies/rule_editor.py" line="68"/>
         <source>图文链接</source>
         <translation>Article link</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="121"/>
+        <location filename="../../ui/replies/rule_editor.py" line="113"/>
         <source>便于辨认的名称，如：社保卡补办</source>
         <translation>A name that is easy to recognise, e.g. Social security card replacement</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="126"/>
+        <location filename="../../ui/replies/rule_editor.py" line="118"/>
         <source>关键词：粉丝消息含有关键词时回复；关注欢迎语：新粉丝关注时发送；兜底回复：没有规则匹配时发送</source>
         <translation>Keywords: replies when a follower’s message contains a keyword; Follow welcome: sent when someone new follows; Fallback reply: sent when no rule matches</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="129"/>
+        <location filename="../../ui/replies/rule_editor.py" line="121"/>
         <source>“全部公众号”的规则对每个公众号都生效</source>
         <translation>Rules for “All official accounts” apply to every account</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="132"/>
+        <location filename="../../ui/replies/rule_editor.py" line="124"/>
         <source>消息中含有任一关键词就回复</source>
         <translation>Replies when the message contains any of the keywords</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="133"/>
+        <location filename="../../ui/replies/rule_editor.py" line="125"/>
         <source>消息与关键词完全相同才回复（忽略首尾空格和标点）</source>
         <translation>Replies only when the message is exactly a keyword (ignoring leading/trailing spaces and punctuation)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="134"/>
+        <location filename="../../ui/replies/rule_editor.py" line="126"/>
         <source>高级：每行一个正则表达式</source>
         <translation>Advanced: one regular expression per line</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="140"/>
+        <location filename="../../ui/replies/rule_editor.py" line="132"/>
         <source>每行一个关键词，例如：
 社保卡
 补办社保</source>
@@ -2962,160 +2962,160 @@ WeChat Console</translation>
 补办社保</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="145"/>
+        <location filename="../../ui/replies/rule_editor.py" line="137"/>
         <source>几条规则同时命中时，数字大的优先回复</source>
         <translation>When several rules match at once, the higher number replies</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="147"/>
+        <location filename="../../ui/replies/rule_editor.py" line="139"/>
         <source>停用的规则保留设置，但不会自动回复</source>
         <translation>A disabled rule keeps its settings but sends no auto-replies</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="152"/>
+        <location filename="../../ui/replies/rule_editor.py" line="144"/>
         <source>仅工作时间</source>
         <translation>Office hours only</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="153"/>
+        <location filename="../../ui/replies/rule_editor.py" line="145"/>
         <source>仅非工作时间</source>
         <translation>Outside office hours only</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="154"/>
+        <location filename="../../ui/replies/rule_editor.py" line="146"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="159"/>
+        <location filename="../../ui/replies/rule_editor.py" line="151"/>
         <source>如：周一至周五 08:30-17:30；周六 全天</source>
         <translation>Written in Chinese, e.g. 周一至周五 08:30-17:30；周六 全天 (Mon–Fri 08:30–17:30; Sat all day)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="168"/>
+        <location filename="../../ui/replies/rule_editor.py" line="160"/>
         <source>自动回复的内容。写明办理地点、时间、材料或电话，群众才能得到实际答复。可使用 {窗口电话} 等变量。</source>
         <translation>The auto-reply text. Give the address, hours, documents needed or a phone number so that people get a real answer. Variables such as {窗口电话} can be used.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="176"/>
+        <location filename="../../ui/replies/rule_editor.py" line="168"/>
         <source>公众号后台“素材管理”中图片的 media_id</source>
         <translation>The media_id of an image under “Media library” (素材管理) on the account’s WeChat platform</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="182"/>
+        <location filename="../../ui/replies/rule_editor.py" line="174"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="189"/>
+        <location filename="../../ui/replies/rule_editor.py" line="181"/>
         <source>图片须先上传到公众号素材库，这里填写它的 media_id。</source>
         <translation>The image must first be uploaded to the account’s media library; enter its media_id here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="193"/>
+        <location filename="../../ui/replies/rule_editor.py" line="185"/>
         <source>删除这条规则（会先确认）</source>
         <translation>Delete this rule (asks first)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="194"/>
-        <location filename="../../ui/replies/template_editor.py" line="234"/>
+        <location filename="../../ui/replies/rule_editor.py" line="186"/>
+        <location filename="../../ui/replies/template_editor.py" line="150"/>
         <source>复制一份</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="195"/>
+        <location filename="../../ui/replies/rule_editor.py" line="187"/>
         <source>以当前内容新建一条规则 (Ctrl+D)</source>
         <translation>Create a new rule from the current content (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="198"/>
+        <location filename="../../ui/replies/rule_editor.py" line="190"/>
         <source>保存到服务端，立即用于自动回复 (Ctrl+S)</source>
         <translation>Save to the server; used for auto-replies straight away (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="216"/>
+        <location filename="../../ui/replies/rule_editor.py" line="208"/>
         <source>数字大的优先</source>
         <translation>Higher number wins</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="228"/>
+        <location filename="../../ui/replies/rule_editor.py" line="220"/>
         <source>回复类型</source>
         <translation>Reply type</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="229"/>
+        <location filename="../../ui/replies/rule_editor.py" line="221"/>
         <source>素材ID</source>
         <translation>Media ID</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="231"/>
+        <location filename="../../ui/replies/rule_editor.py" line="223"/>
         <source>图文标题</source>
         <translation>Article title</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="233"/>
+        <location filename="../../ui/replies/rule_editor.py" line="225"/>
         <source>文章链接</source>
         <translation>Article URL</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="234"/>
+        <location filename="../../ui/replies/rule_editor.py" line="226"/>
         <source>封面图片</source>
         <translation>Cover image</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="339"/>
+        <location filename="../../ui/replies/rule_editor.py" line="331"/>
         <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新规则。</source>
         <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new rule.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="386"/>
+        <location filename="../../ui/replies/rule_editor.py" line="378"/>
         <source>请至少填写一个关键词，每行一个。</source>
         <translation>Please enter at least one keyword, one per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="392"/>
+        <location filename="../../ui/replies/rule_editor.py" line="384"/>
         <source>正则表达式“{p}”无效（{e}），请改正或改用包含匹配。</source>
         <translation>The regular expression “{p}” is not valid ({e}). Please correct it or use “Contains” instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="395"/>
+        <location filename="../../ui/replies/rule_editor.py" line="387"/>
         <source>回复内容为空，请填写自动回复的文字。</source>
         <translation>The reply is empty. Please enter the auto-reply text.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="397"/>
+        <location filename="../../ui/replies/rule_editor.py" line="389"/>
         <source>图片回复需要填写素材ID（media_id）。</source>
         <translation>An image reply needs a media ID (media_id).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="461"/>
+        <location filename="../../ui/replies/rule_editor.py" line="453"/>
         <source>编辑规则</source>
         <translation>Edit rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="462"/>
-        <location filename="../../ui/replies/template_editor.py" line="456"/>
+        <location filename="../../ui/replies/rule_editor.py" line="454"/>
+        <location filename="../../ui/replies/template_editor.py" line="372"/>
         <source>尚未保存</source>
         <translation>Not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="462"/>
+        <location filename="../../ui/replies/rule_editor.py" line="454"/>
         <source>编号 #{id}</source>
         <translation>ID #{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="464"/>
-        <location filename="../../ui/replies/template_editor.py" line="462"/>
+        <location filename="../../ui/replies/rule_editor.py" line="456"/>
+        <location filename="../../ui/replies/template_editor.py" line="378"/>
         <source> · 有未保存的修改</source>
         <translation> · unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="470"/>
+        <location filename="../../ui/replies/rule_editor.py" line="462"/>
         <source>（北京时间；按星期计算，不区分法定节假日）</source>
         <translation> (Beijing time; by day of the week, public holidays are not taken into account)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/rule_editor.py" line="472"/>
+        <location filename="../../ui/replies/rule_editor.py" line="464"/>
         <location filename="../../ui/replies/rule_tester.py" line="126"/>
         <source>（北京时间）</source>
         <translation> (Beijing time)</translation>
@@ -3362,133 +3362,133 @@ WeChat Console</translation>
         <translation>If it really must be sent as written, ask a supervisor to pass it; the pass is recorded in the log</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="130"/>
+        <location filename="../../ui/replies/template_editor.py" line="46"/>
         <source>插入变量</source>
         <translation>Insert variable</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="131"/>
+        <location filename="../../ui/replies/template_editor.py" line="47"/>
         <source>在光标处插入变量，发送时替换为对应内容</source>
         <translation>Insert a variable at the cursor; it is replaced with its value when sent</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="196"/>
+        <location filename="../../ui/replies/template_editor.py" line="112"/>
         <source>简短的标题，如：社保卡补办流程</source>
         <translation>A short title, e.g. How to replace a social security card</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="198"/>
+        <location filename="../../ui/replies/template_editor.py" line="114"/>
         <source>通用模板所有公众号都能用；指定公众号的模板只在该号的会话中出现</source>
         <translation>General templates can be used by every account; an account’s own templates only appear in that account’s conversations</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="204"/>
+        <location filename="../../ui/replies/template_editor.py" line="120"/>
         <source>选择或输入，如：社保</source>
         <translation>Choose or type, e.g. Social security</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="206"/>
+        <location filename="../../ui/replies/template_editor.py" line="122"/>
         <source>用逗号或顿号分开，如：社保卡、补办</source>
         <translation>Separate with commas (, or 、), e.g. social security card, replacement</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="210"/>
+        <location filename="../../ui/replies/template_editor.py" line="126"/>
         <source>回复给群众的内容。可以使用 {称呼}、{日期}、{办公时间}、{窗口电话} 等变量。</source>
         <translation>The reply people will receive. You can use variables such as {称呼}, {日期}, {办公时间} and {窗口电话}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="220"/>
+        <location filename="../../ui/replies/template_editor.py" line="136"/>
         <source>按这个公众号的账号变量预览</source>
         <translation>Preview with this account’s values</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="230"/>
+        <location filename="../../ui/replies/template_editor.py" line="146"/>
         <source>在“账号变量”页为这个公众号填写后，预览和发送时会自动替换</source>
         <translation>Once filled in for this account on the “Account values” tab, these are replaced automatically in the preview and when sending</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="232"/>
-        <location filename="../../ui/replies/template_editor.py" line="463"/>
+        <location filename="../../ui/replies/template_editor.py" line="148"/>
+        <location filename="../../ui/replies/template_editor.py" line="379"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="233"/>
+        <location filename="../../ui/replies/template_editor.py" line="149"/>
         <source>归档后不再出现在回复时的模板列表中，可随时取消归档</source>
         <translation>Archived templates no longer appear in the template list when replying; you can unarchive them at any time</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="235"/>
+        <location filename="../../ui/replies/template_editor.py" line="151"/>
         <source>以当前内容新建一个模板 (Ctrl+D)</source>
         <translation>Create a new template from the current content (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="238"/>
+        <location filename="../../ui/replies/template_editor.py" line="154"/>
         <source>保存到服务端，同事随即可用 (Ctrl+S)</source>
         <translation>Save to the server; colleagues can use it straight away (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="252"/>
+        <location filename="../../ui/replies/template_editor.py" line="168"/>
         <source>标签</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="259"/>
+        <location filename="../../ui/replies/template_editor.py" line="175"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="261"/>
+        <location filename="../../ui/replies/template_editor.py" line="177"/>
         <source>按公众号</source>
         <translation>For account</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="304"/>
+        <location filename="../../ui/replies/template_editor.py" line="220"/>
         <source>通用（所有公众号）</source>
         <translation>General (all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="369"/>
+        <location filename="../../ui/replies/template_editor.py" line="285"/>
         <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新模板。</source>
         <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new template.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="442"/>
+        <location filename="../../ui/replies/template_editor.py" line="358"/>
         <source>正文填写后在这里显示群众看到的内容。</source>
         <translation>Once the text is written, what people will see appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="447"/>
+        <location filename="../../ui/replies/template_editor.py" line="363"/>
         <source>还没有公众号，无法预览：{names}</source>
         <translation>No accounts yet, so these cannot be previewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="449"/>
+        <location filename="../../ui/replies/template_editor.py" line="365"/>
         <source>账号没有设置：{names}</source>
         <translation>Not set for this account: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="458"/>
+        <location filename="../../ui/replies/template_editor.py" line="374"/>
         <source>编辑模板</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="459"/>
+        <location filename="../../ui/replies/template_editor.py" line="375"/>
         <source>编号 #{id} · 已使用 {n} 次</source>
         <translation>ID #{id} · used {n} time(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="460"/>
+        <location filename="../../ui/replies/template_editor.py" line="376"/>
         <source> · 已归档</source>
         <translation> · archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="463"/>
+        <location filename="../../ui/replies/template_editor.py" line="379"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="466"/>
+        <location filename="../../ui/replies/template_editor.py" line="382"/>
         <source>{n} / {max} 字</source>
         <translation>{n} / {max} characters</translation>
     </message>

@@ -38,7 +38,7 @@ from console.checklist.self_checks import AUTO_TEXT, SYSTEM_DOER
 from ui.compliance.controller import ComplianceController
 from ui.compliance.dialogs import DoneDialog, ItemEditor, size_words
 from ui.format import local, tr
-from ui.replies.template_editor import STYLE, fill_accounts, hint_label, show_status, status_line
+from ui.forms import STYLE, fill_accounts, hint_label, show_status, status_line
 from ui.rows_model import RowsModel
 
 STATE_COLORS = {"overdue": "#d92d20", "due_soon": "#c77c02", "unsigned": "#1d5fbf", "ok": "#1e7b34"}

@@ -39,7 +39,7 @@ from console.hub.evidence_api import MAX_EVIDENCE, SUFFIXES
 from console.paths import data_dir
 from ui.compliance.controller import Attachment
 from ui.format import tr
-from ui.replies.template_editor import STYLE, hint_label, restyle, save_buttons, show_status, status_line
+from ui.forms import STYLE, hint_label, restyle, save_buttons, show_status, status_line
 
 NOTE_MAX = 2000
 FIELD_STYLE = 'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { border: 1px solid #d92d20; }'

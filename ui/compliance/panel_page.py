@@ -37,7 +37,7 @@ from console.compliance.register import COLUMNS
 from ui.compliance.controller import ComplianceController, recent_quarters
 from ui.compliance.dialogs import RegisterEditor
 from ui.format import tr
-from ui.replies.template_editor import STYLE, hint_label, show_status, status_line
+from ui.forms import STYLE, hint_label, show_status, status_line
 
 LEVEL_COLORS = {"ok": "#1e7b34", "warning": "#c77c02", "alarm": "#d92d20"}
 LEVEL_WORDS = {"ok": "正常", "warning": "提醒", "alarm": "警告"}

@@ -54,10 +54,10 @@ from console.publishing import articles as posts
 from console.publishing.html import clean_html
 from console.screening import Hit, HitKind, ScreenResult
 from ui.format import tr
+from ui.forms import hint_label, restyle, show_status, status_line
 from ui.publishing.preview import PhonePreview, load_image
 from ui.replies.screen_check import BLOCKING_BACKGROUND, BLOCKING_COLOR, WARNING_COLOR
 from ui.replies.screen_panel import ScreenPanel
-from ui.replies.template_editor import hint_label, restyle, show_status, status_line
 
 UPDATE_AFTER_MS = 300  # preview, status and 错敏词 check follow the typing this long after the last key
 EDITOR_IMAGE_WIDTH = 560  # pictures in the body box are shown at most this wide (the HTML keeps no size)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from console.publishing.slots import MAX_LATE_MINUTES, PlanError, PublishingPlan
 from ui.format import tr
-from ui.replies.template_editor import STYLE, hint_label, save_buttons, show_status, status_line
+from ui.forms import STYLE, hint_label, save_buttons, show_status, status_line
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 MAX_SLOTS = 12

@@ -50,21 +50,14 @@ from console.replies.templates import DATE, NICKNAME, OFFICE_HOURS, TemplateInde
 from console.screening import Hit, Screener, ScreenResult
 from console.workcal import OfficeHours
 from ui.format import tr
+from ui.forms import STYLE as EDITOR_STYLE
+from ui.forms import fill_accounts, hint_label, show_status, status_line
 from ui.replies.library_controller import Library, LibraryController
 from ui.replies.override_dialog import OverrideDialog
 from ui.replies.rule_editor import RuleEditor, kind_names, mode_names
 from ui.replies.rule_tester import RuleTester
 from ui.replies.screen_check import WARNING_COLOR
-from ui.replies.template_editor import (
-    STYLE as EDITOR_STYLE,
-)
-from ui.replies.template_editor import (
-    TemplateEditor,
-    fill_accounts,
-    hint_label,
-    show_status,
-    status_line,
-)
+from ui.replies.template_editor import TemplateEditor
 
 log = logging.getLogger(__name__)
 

@@ -47,18 +47,10 @@ from console.replies.rules import (
 )
 from console.screening import Screener, ScreenResult
 from ui.format import tr
+from ui.forms import STYLE, fill_accounts, hint_label, select_data, show_status, status_line
 from ui.replies.screen_check import ScreenCheck
 from ui.replies.screen_panel import ScreenPanel, attach
-from ui.replies.template_editor import (
-    COPY_SUFFIX,
-    STYLE,
-    fill_accounts,
-    hint_label,
-    select_data,
-    show_status,
-    status_line,
-    variable_button,
-)
+from ui.replies.template_editor import COPY_SUFFIX, variable_button
 
 ALWAYS, OFFICE, OUTSIDE, CUSTOM = "always", "office", "outside", "custom"
 PRIORITY_LIMIT = 9999

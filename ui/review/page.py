@@ -61,9 +61,9 @@ from console.review.queue import MAX_COMMENT, MIN_COMMENT, WITHDRAWN, MyItem, Qu
 from console.screening import Screener
 from console.staff.roles import is_administrator, may_review
 from ui.format import short_time, tr
+from ui.forms import STYLE as EDITOR_STYLE
+from ui.forms import hint_label, show_status, status_line
 from ui.replies.screen_check import BLOCKING_COLOR, WARNING_COLOR, ScreenCheck
-from ui.replies.template_editor import STYLE as EDITOR_STYLE
-from ui.replies.template_editor import hint_label, show_status, status_line
 from ui.review.controller import ReviewController
 from ui.rows_model import RowsModel
 
