@@ -5,6 +5,8 @@ the hub is shown in the dialog, which keeps what was set."""
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QPoint, Qt, QTime
 from sqlalchemy import select
 
@@ -123,6 +125,31 @@ def test_a_refusal_by_the_hub_is_shown_and_the_form_is_kept(world, qloop, qtbot,
         assert dialog.isVisible() and dialog.gap.value() == 4 and dialog.save_button.isEnabled()
         assert stored_plan(world) is None
         dialog.reject()
+        await admin.stop()
+
+    qloop.run_until_complete(scenario())
+
+
+def test_saved_while_the_hub_is_down_it_waits_and_arrives_once(world, qloop, qtbot, tmp_path):
+    """Nothing lost offline: the setting is kept in the outbox, the dialog says so and closes, and the hub
+    stores it when it is back."""
+    admin = desk(world, tmp_path, qtbot, "admin1", "管理员", ADMIN_ROLES)
+
+    async def scenario():
+        page = await open_page(admin)
+        await until(lambda: admin.publishing.administrator, 30)
+        await asyncio.to_thread(world.stop_hub)
+        await until(lambda: "无法连接" in admin.window.connection.text(), 30)
+        dialog = page.edit_plan(PLAIN_APPID)
+        dialog.gap.setValue(3)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: page.plan_dialog is None, 10)
+        assert page.status.text() == "发布时段已记下，联网后发往服务端。"
+        await asyncio.to_thread(world.start_hub)
+        await until(lambda: stored_plan(world, PLAIN_APPID) is not None, 40)
+        assert stored_plan(world, PLAIN_APPID)["gap_target"] == 3
+        with world.hub.db.session() as session:
+            assert len(session.scalars(select(AuditEntry).where(AuditEntry.action == "plan_change")).all()) == 1
         await admin.stop()
 
     qloop.run_until_complete(scenario())
