@@ -5,13 +5,9 @@ allowed and refuses the rest, whatever a desk offered."""
 
 from __future__ import annotations
 
-from console.store.models import Role
+from console.store.models import Role, has_role
 
 __all__ = ["Role", "has_role", "is_administrator", "may_review"]
-
-
-def has_role(roles: str | None, role: Role) -> bool:
-    return f"|{role.value}|" in (roles or "")
 
 
 def may_review(roles: str | None) -> bool:

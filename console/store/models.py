@@ -96,6 +96,11 @@ class Role(StrEnum):
     ADMINISTRATOR = "administrator"
 
 
+def has_role(roles: str | None, role: Role) -> bool:
+    """Whether a stored roles string ("|operator|supervisor|") holds `role`."""
+    return f"|{role.value}|" in (roles or "")
+
+
 class Staff(Base):
     """A colleague who can be assigned a conversation. Sign-in and roles come with the review work;
     until then a desktop names its seat and registers it here."""
@@ -113,7 +118,7 @@ class Staff(Base):
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
     def has_role(self, role: Role) -> bool:
-        return f"|{role.value}|" in (self.roles or "")
+        return has_role(self.roles, role)
 
 
 class Label(Base):
