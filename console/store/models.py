@@ -365,7 +365,8 @@ class ReviewPolicy(Base):
     replies: Mapped[str] = mapped_column(String(16), default="none")  # all | none | screened | first | labels
     labels: Mapped[list] = mapped_column(JSON, default=list)  # with replies == "labels"
     article_levels: Mapped[int] = mapped_column(Integer, default=1)
-    # The emergency lane (突发/辟谣): the fewest levels an urgent article may pass, at most article_levels.
+    # The emergency lane (突发/辟谣): the levels an urgent article passes, set by the administrator between
+    # the floor (article_levels minus one, never below 1: console.review.policy.urgent_floor) and article_levels.
     urgent_levels: Mapped[int] = mapped_column(Integer, default=1)
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
@@ -442,6 +443,10 @@ class Post(Base):
     mode: Mapped[str] = mapped_column(String(8), default="publish")  # publish (发布) | mass (群发)
     scheduled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)  # 突发/辟谣: the emergency lane
+    # Who marked it urgent (the signed-in colleague's name, never the desk's word) and when: the lane
+    # takes fewer review levels, so it must be accounted for afterwards.
+    urgent_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    urgent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     state: Mapped[str] = mapped_column(String(16), default=PostState.DRAFT)
     review_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
