@@ -76,6 +76,7 @@ _DATETIMES = {
     "attempted_at",
     "published_at",
     "signed_off_at",
+    "urgent_at",
 }
 _DATES = {"due_on", "last_done_on", "done_on"}
 
