@@ -43,6 +43,9 @@ class SendStatus(StrEnum):
     SENDING = "sending"  # handed to WeChat, answer not yet recorded
     SENT = "sent"
     FAILED = "failed"
+    # Handed to WeChat with no answer we can trust (dropped, timed out, hub stopped mid-send): it may
+    # be on the follower's phone. Never re-sent by itself; a person checks and confirms a resend.
+    UNKNOWN = "unknown"
 
 
 class ConversationStatus(StrEnum):
