@@ -205,9 +205,11 @@ class Command(Base):
 
     __tablename__ = "command"
     command_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(32))
     conversation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     seat: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # SHA-256 of kind, conversation and arguments: the same id with other content is refused (409).
+    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     state: Mapped[str] = mapped_column(String(16))
     result: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,27 @@
+"""a command id is bound to what it asked: each applied or refused command keeps a fingerprint of its
+kind, conversation and arguments, so the same id sent again with other content, or by another colleague,
+is refused (409) instead of answered with the first outcome; command kinds get room for longer names
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-06 05:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("command", sa.Column("fingerprint", sa.String(length=64), nullable=True))
+    if op.get_bind().dialect.name != "sqlite":  # SQLite keeps any length in a VARCHAR already
+        op.alter_column("command", "kind", type_=sa.String(length=32))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("command") as batch:
+        batch.drop_column("fingerprint")
