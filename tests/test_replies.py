@@ -112,7 +112,7 @@ def test_restart_after_a_crash_mid_send_reports_it_and_sends_waiting_replies_onc
     with db.session() as session:
         assert session.get(Message, waiting).status == SendStatus.SENT
         recovered = session.get(Message, caught)
-        assert recovered.status == SendStatus.FAILED and recovered.error_text == INTERRUPTED_REASON
+        assert recovered.status == SendStatus.UNKNOWN and recovered.error_text == INTERRUPTED_REASON
     assert [m.content for m in world.sent_to(SAFE_APPID, OPENID)] == ["停机前已保存、尚未发出的回复"]
 
 

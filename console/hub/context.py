@@ -17,9 +17,12 @@ from console.publishing.worker import Publisher
 from console.replies.rulebook import RuleBook
 from console.screening import Screener
 from console.secrets import Vault
+from console.staff.setup_code import SetupCode
 from console.store.database import Database
 from console.timeutil import utcnow
 from console.wechat.gateway import Gateway
+
+WECHAT_WORKERS = 6  # WeChat calls at once; each has its own timeout, so a hang frees its thread in time
 
 
 @dataclass
@@ -35,6 +38,10 @@ class HubContext:
     background: set[asyncio.Task] = field(default_factory=set)  # fire-and-forget work, kept referenced
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
     remote_desktops: bool = False
+    # Names desks may call this hub by besides its addresses (`wxconsole hub --public-name`; hub.guard).
+    public_names: tuple[str, ...] = ()
+    # The one-time code creating the first administrator needs (console.staff.setup_code).
+    setup_code: SetupCode | None = None
     rulebook: RuleBook = field(default_factory=RuleBook)
     # The 错敏词 check every reply, template and rule passes before it is kept; None until loaded.
     screener: Screener | None = None
@@ -44,6 +51,11 @@ class HubContext:
     # Publishes and mass-sends posts at their time (console.publishing.worker); set when the app is made.
     publisher: Publisher | None = None
     publish_wake: asyncio.Event = field(default_factory=asyncio.Event)  # a post command: look now
+    # Calls to WeChat (replies, token fetches, media, publishing) run here, apart from pushes and desks,
+    # so a hanging WeChat never holds up a follower's push (see console.hub.delivery).
+    wechat: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(WECHAT_WORKERS, thread_name_prefix="hub-wechat")
+    )
 
 
 CONTEXT = web.AppKey("hub", HubContext)

@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from console.sandbox import errors
+from console.sandbox import errors, latency
 from console.sandbox.autoreply import validate_autoreply_info
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.follower_messages import message_from_json
@@ -54,7 +54,9 @@ async def get_token(request: web.Request) -> web.Response:
             raise WeChatApiError.of(errors.APPID_MISSING)
         if not q.get("secret"):
             raise WeChatApiError.of(errors.SECRET_MISSING)
+        await state.failures.before_token()
         token, expires_in = state.issue_token(q["appid"], q["secret"])
+        state.failures.token_issued(q["appid"])
     except WeChatApiError as exc:
         return _wechat_json(exc.as_json())
     return _wechat_json({"access_token": token, "expires_in": expires_in})
@@ -94,12 +96,15 @@ async def custom_send(request: web.Request) -> web.Response:
     """POST /cgi-bin/message/custom/send — text 客服 messages, under the window rules."""
     state = request.app[STATE_KEY]
     try:
+        forced = state.failures.forced_errcode()
+        if forced is not None:
+            raise WeChatApiError(forced, "forced by /sandbox/failures")
         appid = state.check_token(request.query.get("access_token"))
         touser, content = _parse_custom_send(await request.read())
         state.deliver(appid, touser, content)
     except WeChatApiError as exc:
         return _wechat_json(exc.as_json())
-    return _wechat_json({"errcode": 0, "errmsg": "ok"})
+    return await state.failures.after_delivery(request, _wechat_json({"errcode": 0, "errmsg": "ok"}))
 
 
 async def current_autoreply_info(request: web.Request) -> web.Response:
@@ -505,6 +510,22 @@ async def arm_fault(request: web.Request) -> web.Response:
     return web.json_response({"appid": appid, "mass_status": mass_status})
 
 
+async def arm_failures(request: web.Request) -> web.Response:
+    """POST /sandbox/failures — WeChat failing until cleared (see console.sandbox.failures):
+    {"send": "drop"|"late"|"ok", "times": n, "late_seconds": s, "token_hang": s, "errcode": 40001|null}
+    or {"clear": true}. GET answers the modes and the counters (tokens issued, 客服 calls seen)."""
+    failures = request.app[STATE_KEY].failures
+    if request.method == "POST":
+        try:
+            data = await _json_object(request)
+            if data.get("clear"):
+                failures.clear()
+            failures.arm({k: v for k, v in data.items() if k != "clear"})
+        except ValueError as exc:
+            return _bad_request(str(exc))
+    return web.json_response(failures.as_json())
+
+
 async def configure_jobs(request: web.Request) -> web.Response:
     """POST /sandbox/jobs {"events": bool, "delay": seconds} (either or both) — whether finished jobs
     push their event to the hub, and how long (real seconds) a job takes. Answers the settings."""
@@ -576,5 +597,7 @@ def create_app(state: SandboxState) -> web.Application:
     app.router.add_get("/sandbox/published", list_published)
     app.router.add_get("/sandbox/drafts", list_drafts)
     app.router.add_post("/sandbox/faults", arm_fault)
+    app.router.add_route("*", "/sandbox/failures", arm_failures)
     app.router.add_post("/sandbox/jobs", configure_jobs)
+    latency.install(app)  # a slow WeChat on demand (POST /sandbox/latency)
     return app

@@ -15,6 +15,7 @@ from console.sandbox import errors
 from console.sandbox.autoreply import default_autoreply_info
 from console.sandbox.clock import SandboxClock
 from console.sandbox.errors import WeChatApiError
+from console.sandbox.failures import FailureModes
 from console.sandbox.media import MediaStore
 from console.sandbox.publishing import PublishingDesk
 from console.sandbox.tokens import TokenBook
@@ -123,6 +124,7 @@ class SandboxState:
         self.media = MediaStore(self.clock)
         self.publishing = PublishingDesk(self.clock)
         self.drops: set[str] = set()
+        self.failures = FailureModes()  # WeChat failing on purpose (drop, late answer, token hang, errcode)
         self._followers: dict[tuple[str, str], _Follower] = {}
 
     def add_account(self, acc: SandboxAccount) -> None:

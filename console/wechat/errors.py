@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-NETWORK_ERROR = -100  # ours: WeChat (or the sandbox) could not be reached
+NETWORK_ERROR = -100  # ours: WeChat (or the sandbox) could not be reached; nothing arrived there
+# Ours: the request went out but no answer we can trust came back (connection dropped after sending,
+# read timeout, garbled answer). WeChat may have done it: never say "retry" for these.
+OUTCOME_UNKNOWN = -101
+UNKNOWN_WORDS = (
+    "不确定是否已送达：请求已发给微信，但没有收到微信的确认（连接中断或超时）。"
+    "请在公众号后台或向粉丝核实是否已收到，确认没有收到再重新发送。"
+)
 
 _MESSAGES: dict[int, str] = {
     -1: "微信系统繁忙，已自动重试仍未成功。请稍后再发送。",
@@ -38,6 +45,7 @@ _MESSAGES: dict[int, str] = {
     53504: "该草稿需要到公众平台官网上操作，请在网页端发布。",
     53505: "请先到公众平台官网手动保存该草稿，再发表。",
     NETWORK_ERROR: "无法连接微信服务器。请检查网络后重试，内容已保留。",
+    OUTCOME_UNKNOWN: UNKNOWN_WORDS,
 }
 
 
@@ -67,3 +75,17 @@ class WeChatError(Exception):
         self.errmsg = errmsg
         self.reason = describe(errcode, errmsg, publishing)
         super().__init__(f"{errcode}: {errmsg}")
+
+    @property
+    def may_have_arrived(self) -> bool:
+        """True when WeChat may have done what was asked although the call failed here."""
+        return self.errcode == OUTCOME_UNKNOWN
+
+
+class OutcomeUnknown(WeChatError):
+    """The request reached (or may have reached) WeChat and its answer was lost or came too late.
+    Raised only for calls WeChat cannot repeat safely (a 客服 message): the caller records
+    "不确定是否已送达" and a person decides about sending again."""
+
+    def __init__(self, errmsg: str = "") -> None:
+        super().__init__(OUTCOME_UNKNOWN, errmsg)

@@ -1,5 +1,12 @@
 """Calls to the WeChat API: one client (so one access_token) per account, errcodes mapped to
-WeChatError, bounded retries with back-off for "system busy". Blocking: the hub runs it in a thread."""
+WeChatError, bounded retries with back-off for "system busy", a timeout on every call. Blocking: the
+hub runs it on its own pool of WeChat threads (console.hub.delivery), never on the callbacks' threads.
+
+A failed call is one of two things, and a 客服 message must tell them apart: certainly not done
+(connection refused, name not found, connect timeout, token not obtained, an errcode answer) — say
+"retry" — or perhaps done (the connection dropped after the request went out, the answer timed out or
+came garbled) — say "不确定是否已送达" and let a person check, because sending again may put the
+message on the follower's phone twice."""
 
 from __future__ import annotations
 
@@ -12,11 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from wechatpy.exceptions import WeChatClientException
 
 from console.secrets import Vault
-from console.wechat.client import WECHAT_API, ConfiguredClient
-from console.wechat.errors import NETWORK_ERROR, WeChatError
+from console.wechat.client import CALL_TIMEOUT, WECHAT_API, ConfiguredClient, TokenUnavailable
+from console.wechat.errors import NETWORK_ERROR, OutcomeUnknown, WeChatError
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +49,21 @@ def _upload(filename: str, data: bytes) -> dict[str, tuple[str, bytes, str]]:
     return {"media": (filename, data, content_type)}
 
 
+def may_have_arrived(exc: BaseException) -> bool:
+    """False only when the request certainly never reached WeChat; every doubt counts as "maybe"."""
+    if isinstance(exc, TokenUnavailable):
+        return False  # the call waits for its token: it never went out
+    if isinstance(exc, requests.ConnectTimeout | requests.exceptions.SSLError):
+        return False  # no connection, or no TLS session: no request was written
+    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return False
+    if isinstance(exc, requests.ConnectionError):
+        reason = exc.args[0] if exc.args else None
+        reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the cause
+        return not isinstance(reason, NewConnectionError | NameResolutionError | ConnectTimeoutError)
+    return True  # read timeout, connection aborted, garbled or non-JSON answer, an HTTP error status
+
+
 def _dict(answer: Any, endpoint: str) -> dict[str, Any]:
     """wechatpy hands back the raw response when it is not JSON; WeChat always answers JSON here."""
     if not isinstance(answer, dict):
@@ -56,10 +79,13 @@ def _text(answer: dict[str, Any], key: str, endpoint: str) -> str:
 
 
 class Gateway:
-    def __init__(self, vault: Vault, api_base: str = WECHAT_API, backoff: float = 0.5) -> None:
+    def __init__(
+        self, vault: Vault, api_base: str = WECHAT_API, backoff: float = 0.5, timeout: float = CALL_TIMEOUT
+    ) -> None:
         self.vault = vault
         self.api_base = api_base
         self.backoff = backoff
+        self.timeout = timeout  # seconds for each WeChat call, the token fetch included
         self._clients: dict[str, ConfiguredClient] = {}
         self._lock = threading.Lock()
 
@@ -68,31 +94,54 @@ class Gateway:
             client = self._clients.get(appid)
             if client is None:
                 secrets = self.vault.get(appid)
-                client = ConfiguredClient(appid, secrets.app_secret, self.api_base)
+                client = ConfiguredClient(appid, secrets.app_secret, self.api_base, self.timeout)
                 self._clients[appid] = client
             return client
 
-    def _call(self, appid: str, action: Callable[[ConfiguredClient], Any], publishing: bool = False) -> Any:
-        """Run action with appid's client; publishing=True words errcodes for article calls."""
+    def _call(
+        self,
+        appid: str,
+        action: Callable[[ConfiguredClient], Any],
+        publishing: bool = False,
+        unrepeatable: bool = False,
+    ) -> Any:
+        """Run action with appid's client; publishing=True words errcodes for article calls.
+
+        unrepeatable=True for a call WeChat would carry out twice if asked twice (a 客服 message): a
+        failure after which it may have been done raises OutcomeUnknown instead of a "retry" error."""
         client = self.client(appid)
         for attempt in range(1, BUSY_ATTEMPTS + 1):
             try:
                 return action(client)
             except WeChatClientException as exc:
-                code = int(exc.errcode) if exc.errcode is not None else NETWORK_ERROR
+                if exc.errcode is None:  # no errcode: no answer we could read, or no token
+                    if unrepeatable and may_have_arrived(exc):
+                        log.warning("WeChat's answer for %s unreadable (%s): outcome unknown", appid, exc.errmsg)
+                        raise OutcomeUnknown(str(exc.errmsg or "")) from exc
+                    log.warning("WeChat unreachable for %s: %s", appid, exc.errmsg)
+                    raise WeChatError(NETWORK_ERROR, str(exc.errmsg or ""), publishing) from exc
+                code = int(exc.errcode)
                 if code in BUSY_CODES and attempt < BUSY_ATTEMPTS:
                     time.sleep(self.backoff * 2 ** (attempt - 1))
                     continue
                 log.warning("WeChat refused a call for %s: errcode %s", appid, code)
                 raise WeChatError(code, str(exc.errmsg or ""), publishing) from exc
             except requests.RequestException as exc:
+                if unrepeatable and may_have_arrived(exc):
+                    log.warning("no answer from WeChat for %s after sending (%s): outcome unknown", appid, exc)
+                    raise OutcomeUnknown(type(exc).__name__) from exc
                 log.warning("WeChat unreachable for %s: %s", appid, type(exc).__name__)
                 raise WeChatError(NETWORK_ERROR, type(exc).__name__, publishing) from exc
         raise AssertionError("unreachable")
 
     def send_text(self, appid: str, openid: str, content: str) -> None:
-        """客服 text message. Raises WeChatError with the reason in words."""
-        self._call(appid, lambda c: c.message.send_text(openid, content))
+        """客服 text message. Raises WeChatError with the reason in words: OutcomeUnknown when the
+        request may have reached WeChat although no answer we can trust came back."""
+        self._call(
+            appid,
+            lambda c: _dict(c.message.send_text(openid, content), "message/custom/send"),
+            unrepeatable=True,
+        )
 
     def current_autoreply_info(self, appid: str) -> dict[str, Any]:
         """The auto-reply set up in WeChat's admin pages (get_current_autoreply_info), in WeChat's shape:
