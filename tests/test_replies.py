@@ -3,6 +3,7 @@ and a hub that stopped mid-send neither loses nor doubles a reply."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -106,9 +107,15 @@ def test_restart_after_a_crash_mid_send_reports_it_and_sends_waiting_replies_onc
     caught, _ = record_reply(db, uuid.uuid4().hex, conversation.id, "发送到一半时停机的回复")
     with db.session() as session:
         session.get(Message, caught).status = SendStatus.SENDING  # the state a crash mid-call leaves behind
-    # A second hub process on the same database: its start-up recovers.
+    # A second hub process on the same database: its start-up recovers, then it sends in the background.
     _ctx, app = build_hub(db.url, world.vault, world.sandbox_url)
     world.servers.serve(app)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        with db.session() as session:
+            if session.get(Message, waiting).status != SendStatus.PENDING:
+                break
+        time.sleep(0.05)
     with db.session() as session:
         assert session.get(Message, waiting).status == SendStatus.SENT
         recovered = session.get(Message, caught)

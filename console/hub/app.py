@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any
 
 from aiohttp import web
+from sqlalchemy import select
 
 from console import __version__
 from console.hub import (
@@ -18,6 +20,7 @@ from console.hub import (
     commands_api,
     compliance_api,
     evidence_api,
+    guard,
     library_api,
     media_api,
     publishing_api,
@@ -26,6 +29,9 @@ from console.hub import (
 from console.hub.context import CONTEXT, HubContext
 from console.inbox.commands import wake_snoozed
 from console.replies.sending import deliver, pending_replies, recover_interrupted
+from console.secrets import MissingSecrets, SecretsUnavailable
+from console.store.database import Database
+from console.store.models import Account
 from console.wechat.callback import MAX_BODY
 
 log = logging.getLogger(__name__)
@@ -37,12 +43,53 @@ async def _healthz(_request: web.Request) -> web.Response:
 
 
 async def _on_startup(app: web.Application) -> None:
+    """Only what must be true before the first request (fast); the rest goes on once the hub listens."""
     ctx = app[CONTEXT]
     await asyncio.to_thread(library_api.load_screener, ctx)
-    await asyncio.to_thread(recover_interrupted, ctx.db)
-    for message_id in await asyncio.to_thread(pending_replies, ctx.db):
-        await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
-    ctx.feed.notify()
+    if await asyncio.to_thread(recover_interrupted, ctx.db):
+        ctx.feed.notify()
+    # WeChat waits 5 s for an answer to a push and may be slow to take a reply: the hub answers /healthz
+    # and pushes at once, unlocks the secrets and sends what was waiting while it already serves.
+    _keep(ctx, _unlock_secrets(ctx))
+    _keep(ctx, _send_pending(ctx))
+
+
+def _keep(ctx: HubContext, work: Coroutine[Any, Any, None]) -> None:
+    """Run work in the background, referenced until it ends and cancelled when the hub stops."""
+    task = asyncio.create_task(work)
+    ctx.background.add(task)
+    task.add_done_callback(ctx.background.discard)
+
+
+async def _unlock_secrets(ctx: HubContext) -> None:
+    """Read every account's secrets once now, so the first pushes after a start find them unlocked
+    (the vault lets a push for the same account wait for this read rather than start another)."""
+    for appid in await asyncio.to_thread(_appids, ctx.db):
+        try:
+            await asyncio.to_thread(ctx.vault.get, appid)
+        except (MissingSecrets, SecretsUnavailable) as exc:
+            log.warning("secrets of %s not readable at start: %s", appid, type(exc).__name__)
+
+
+def _appids(db: Database) -> list[str]:
+    with db.session() as session:
+        return list(session.scalars(select(Account.appid).order_by(Account.id)))
+
+
+async def _send_pending(ctx: HubContext) -> None:
+    """Replies recorded but never handed to WeChat (the hub stopped in between), one at a time, so a
+    slow WeChat holds one worker thread, not all of them."""
+    try:
+        pending = await asyncio.to_thread(pending_replies, ctx.db)
+        if pending:
+            log.info("sending %d replies that were waiting when the hub stopped", len(pending))
+        for message_id in pending:
+            await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
+            ctx.feed.notify()
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("sending the waiting replies stopped; they are sent at the next start")
 
 
 async def _wake_snoozed(app: web.Application) -> None:
@@ -78,7 +125,12 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     # A little above MAX_BODY so an oversized push reaches our handler and gets a 400, not a 413.
     app = web.Application(
         client_max_size=MAX_BODY * 4,
-        middlewares=[sync_api.desktops_only_from_loopback, auth_api.signed_in_only],
+        middlewares=[
+            sync_api.desktops_only_from_loopback,
+            guard.browsers_refused,
+            auth_api.signed_in_only,
+            guard.bounded_bodies,
+        ],
     )
     app[CONTEXT] = ctx
     app.router.add_get("/healthz", _healthz)

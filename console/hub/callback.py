@@ -1,6 +1,7 @@
 """`/wechat/<appid>`: WeChat's server check and its pushes. Stores first and answers at once: with the
-automatic reply the rules chose (encrypted for a safe-mode account), or `success`. A forged push gets
-403 and a garbled one 400, and neither stores anything."""
+automatic reply the rules chose (encrypted for a safe-mode account), or `success`. A forged or stale
+(replayed) push gets 403 and a garbled one 400, and neither stores anything. A push the database cannot
+take now (disk full, locked) gets 503, so WeChat tries again; its retry is stored once."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import logging
 import secrets as random_secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from aiohttp import web
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from console.hub import media_api
-from console.hub.context import context
+from console.hub.context import HubContext, context
 from console.inbox.ingest import Ingested, dedupe_key, ingest
 from console.publishing.events import JOB_EVENTS, apply_job_event
 from console.replies.autoreply import AutoReply, already_answered, answer
@@ -23,7 +26,14 @@ from console.replies.rulebook import RuleBook
 from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
 from console.store.database import Database
 from console.store.models import Account
-from console.wechat.callback import MAX_BODY, ForgedCallback, MalformedCallback, echo, open_callback
+from console.wechat.callback import (
+    MAX_BODY,
+    ForgedCallback,
+    MalformedCallback,
+    StaleCallback,
+    echo,
+    open_callback,
+)
 from console.wechat.passive import PassiveReplyError, encrypt_reply, render_reply
 
 log = logging.getLogger(__name__)
@@ -48,10 +58,19 @@ async def _account_and_secrets(request: web.Request) -> tuple[Account, AccountSe
     return account, secrets
 
 
+def _now(ctx: HubContext) -> float:
+    """The hub's clock as a Unix time, for the freshness of signed timestamps (the demo's and the
+    tests' hub follow the sandbox's clock, which also signs the sandbox's pushes)."""
+    return ctx.clock().replace(tzinfo=UTC).timestamp()
+
+
 async def server_check(request: web.Request) -> web.Response:
     _account_row, secrets = await _account_and_secrets(request)
     try:
-        return web.Response(text=echo(secrets.token, request.query))
+        return web.Response(text=echo(secrets.token, request.query, _now(context(request))))
+    except StaleCallback as exc:
+        log.warning("refused a stale server check for %s: %s", request.match_info["appid"], exc)
+        raise web.HTTPForbidden(text="stale timestamp") from exc
     except ForgedCallback as exc:
         raise web.HTTPForbidden(text="invalid signature") from exc
 
@@ -80,6 +99,11 @@ def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, 
         return Stored(ingested, answer(session, ruleset, account, ingested.message_id, fields, now, ingested=ingested))
 
 
+def _reason(exc: OperationalError) -> str:
+    """SQLite's own words ("database or disk is full", "database is locked"), without the SQL."""
+    return str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+
+
 def _passive(
     account: Account, secrets: AccountSecrets, fields: dict[str, Any], auto: AutoReply, encrypted: bool
 ) -> str:
@@ -102,7 +126,10 @@ async def push(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="body too large")
     body = await request.content.read(MAX_BODY + 1)
     try:
-        fields = open_callback(account.appid, secrets, account.safe_mode, request.query, body)
+        fields = open_callback(account.appid, secrets, account.safe_mode, request.query, body, _now(ctx))
+    except StaleCallback as exc:
+        log.warning("refused a stale (replayed?) push for %s from %s: %s", account.appid, request.remote, exc)
+        raise web.HTTPForbidden(text="stale timestamp") from exc
     except ForgedCallback as exc:
         log.warning("refused a forged push for %s from %s", account.appid, request.remote)
         raise web.HTTPForbidden(text="invalid signature") from exc
@@ -112,7 +139,13 @@ async def push(request: web.Request) -> web.Response:
     # One writer thread for pushes: SQLite takes one writer at a time, and threads queueing on its lock
     # back off and sleep, which turns a burst into seconds of tail latency against WeChat's 5 seconds.
     loop = asyncio.get_running_loop()
-    stored = await loop.run_in_executor(ctx.writer, _store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
+    try:
+        stored = await loop.run_in_executor(ctx.writer, _store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
+    except OperationalError as exc:
+        # Disk full, database locked, unreadable file: nothing was stored (the transaction rolled back).
+        # WeChat retries a push that did not get 200, so say "not now" and keep the log to one line.
+        log.error("push for %s not stored, WeChat will retry it: %s", account.appid, _reason(exc))
+        raise web.HTTPServiceUnavailable(text="cannot store the message now") from None
     result = stored.ingested
     if stored.post_id is not None:
         ctx.feed.notify()

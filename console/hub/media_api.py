@@ -151,10 +151,12 @@ def _error(status: int, reason: str, errcode: int | None = None) -> web.Response
 async def media(request: web.Request) -> web.StreamResponse:
     """The file with its content type; 404 no message/no media, 502 WeChat refused, 503 no secrets."""
     ctx, cache = context(request), request.app[MEDIA_CACHE]
-    try:
-        message_id = int(request.match_info["message_id"])
-    except ValueError:
+    raw = request.match_info["message_id"]
+    # A row id is a positive 64-bit integer to SQLite; a longer one overflows it (a 500 before), so any
+    # id that cannot be a row's is "no such message", like a number that is one no row has.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
         return _error(404, NO_MESSAGE)
+    message_id = int(raw)
     thumb = request.query.get("thumb", "") in ("1", "true", "yes")
     try:
         ref = await asyncio.to_thread(media_ref, ctx.db, message_id, thumb)

@@ -55,8 +55,8 @@ def build_push(
 
     Exactly one of content (a text message), message (any kind, e.g. Image()) or event must be given.
     A media message stores its file in the sandbox now, as WeChat holds media from the moment it is
-    sent, whether or not the push ever reaches the hub. The signature timestamp is real time, because
-    hubs reject stale timestamps; CreateTime inside the XML follows the sandbox clock.
+    sent, whether or not the push ever reaches the hub. The signature timestamp and CreateTime follow
+    the sandbox clock, WeChat's "now": hubs reject timestamps outside a freshness window of their clock.
     """
     message = _one_of(content, event, message)
     account = state.account(appid)
@@ -66,7 +66,7 @@ def build_push(
     else:
         assert event is not None
         xml = event_xml(account.original_id, openid, create_time, event, event_key)
-    timestamp = str(int(time.time()))
+    timestamp = str(create_time)
     nonce = str(secrets.randbelow(9 * 10**9) + 10**9)
     query = {
         "signature": sign(account.token, timestamp, nonce),

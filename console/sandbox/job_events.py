@@ -79,7 +79,7 @@ def envelope(state: SandboxState, appid: str, openid: str, xml: str) -> tuple[di
     """Query string and body of a push carrying xml, signed and (safe mode) encrypted as
     followers.build_push does for a follower's message, with the same primitives."""
     account = state.account(appid)
-    timestamp = str(int(time.time()))  # real time: hubs reject stale signatures
+    timestamp = str(int(state.clock.now()))  # WeChat's now: hubs reject stale signatures
     nonce = str(secrets.randbelow(9 * 10**9) + 10**9)
     query = {"signature": sign(account.token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce}
     query["openid"] = openid

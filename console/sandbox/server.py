@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from console.sandbox import errors
+from console.sandbox import errors, latency
 from console.sandbox.autoreply import validate_autoreply_info
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.follower_messages import message_from_json
@@ -599,4 +599,5 @@ def create_app(state: SandboxState) -> web.Application:
     app.router.add_post("/sandbox/faults", arm_fault)
     app.router.add_route("*", "/sandbox/failures", arm_failures)
     app.router.add_post("/sandbox/jobs", configure_jobs)
+    latency.install(app)  # a slow WeChat on demand (POST /sandbox/latency)
     return app

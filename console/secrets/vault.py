@@ -1,11 +1,18 @@
 """The key store. A system keyring when there is one; else an encrypted file (keyrings.cryptfile)
-unlocked by `WXCONSOLE_SECRETS_KEY`; else a clear stop. Plain-text backends are refused outright."""
+unlocked by `WXCONSOLE_SECRETS_KEY`; else a clear stop. Plain-text backends are refused outright.
+
+Secrets are read once per process and kept in memory: unlocking the encrypted file costs Argon2 runs
+(seconds), and a hub reading it for every push would miss WeChat's 5 seconds. A secret changed by
+`wxconsole account add` in another process is still seen: the file is read again when its size or
+time changes (a system keyring, which gives no such sign, is read again after REREAD_AFTER)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import os
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,46 +108,102 @@ def resolve_backend() -> KeyringBackend:
         return usable[0]
     passphrase = os.environ.get(KEY_ENV)
     if passphrase:
-        from keyrings.cryptfile.cryptfile import CryptFileKeyring
+        from console.secrets.cryptfile import CachedCryptFileKeyring
 
-        store = CryptFileKeyring()
+        store = CachedCryptFileKeyring()
         store.file_path = str(secrets_file())
         store.keyring_key = passphrase
         return store
     raise SecretsUnavailable(NO_BACKEND_MESSAGE)
 
 
+Stamp = tuple[int, int, int] | None  # the secrets file's (mtime_ns, size, inode); None: no file
+REREAD_AFTER = 300.0  # seconds a system keyring's answer is trusted before it is read again
+
+
+@dataclass(frozen=True)
+class _Cached:
+    secrets: AccountSecrets
+    stamp: Stamp
+    read_at: float  # time.monotonic()
+
+
 class Vault:
-    """Secrets per appid. The backend is resolved once; pass one in to pin it (tests, demo)."""
+    """Secrets per appid, read once and kept while the store is unchanged. Thread-safe: many threads
+    asking at once (a burst of pushes after a restart) wait for one read instead of each unlocking the
+    store. The backend is resolved once; pass one in to pin it (tests, demo)."""
 
     SERVICE = "wxconsole"
 
     def __init__(self, backend: KeyringBackend | None = None) -> None:
         self._backend = backend
-        self._cache: dict[str, AccountSecrets] = {}
+        self._cache: dict[str, _Cached] = {}
+        self._lock = threading.Lock()  # guards _cache and _backend
+        self._reading: dict[str, threading.Lock] = {}  # one reader of the store per appid at a time
 
     @property
     def backend(self) -> KeyringBackend:
-        if self._backend is None:
-            self._backend = resolve_backend()
-        return self._backend
+        with self._lock:
+            if self._backend is None:
+                self._backend = resolve_backend()
+            return self._backend
 
     def _service(self, appid: str) -> str:
         return f"{self.SERVICE}:{appid}"
 
+    def _stamp(self) -> Stamp:
+        """What tells that a file-backed store changed; None for a store that is not a file."""
+        path = getattr(self.backend, "file_path", None)
+        if not isinstance(path, str):
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return (0, 0, 0)
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def _fresh(self, appid: str, stamp: Stamp) -> AccountSecrets | None:
+        cached = self._cache.get(appid)
+        if cached is None or cached.stamp != stamp:
+            return None
+        if stamp is None and time.monotonic() - cached.read_at > REREAD_AFTER:
+            return None
+        return cached.secrets
+
     def put(self, appid: str, secrets: AccountSecrets) -> None:
         secrets.validate()
-        try:
-            for name in SECRET_FIELDS:
-                self.backend.set_password(self._service(appid), name, getattr(secrets, name))
-        except KeyringError as exc:
-            raise SecretsUnavailable(f"密钥存储拒绝写入：{exc}") from exc
-        self._cache[appid] = secrets
+        with self._reader(appid):
+            try:
+                for name in SECRET_FIELDS:
+                    self.backend.set_password(self._service(appid), name, getattr(secrets, name))
+            except KeyringError as exc:
+                raise SecretsUnavailable(f"密钥存储拒绝写入：{exc}") from exc
+            stamp = self._stamp()
+            with self._lock:
+                self._cache[appid] = _Cached(secrets, stamp, time.monotonic())
+
+    def _reader(self, appid: str) -> threading.Lock:
+        with self._lock:
+            return self._reading.setdefault(appid, threading.Lock())
 
     def get(self, appid: str) -> AccountSecrets:
-        cached = self._cache.get(appid)
-        if cached is not None:
-            return cached
+        stamp = self._stamp()
+        with self._lock:
+            found = self._fresh(appid, stamp)
+        if found is not None:
+            return found
+        with self._reader(appid):
+            stamp = self._stamp()
+            with self._lock:
+                found = self._fresh(appid, stamp)  # another thread may have read it meanwhile
+            if found is not None:
+                return found
+            secrets = self._read(appid)
+            with self._lock:
+                self._cache[appid] = _Cached(secrets, stamp, time.monotonic())
+            return secrets
+
+    def _read(self, appid: str) -> AccountSecrets:
         try:
             values = {name: self.backend.get_password(self._service(appid), name) for name in SECRET_FIELDS}
         except (KeyringError, ValueError) as exc:
@@ -151,9 +214,7 @@ class Vault:
             raise MissingSecrets(
                 f"公众号 {appid} 的密钥不在本机密钥存储中，请用 `wxconsole account add --appid {appid}` 重新录入。"
             )
-        secrets = AccountSecrets(values["app_secret"] or "", values["token"] or "", values["aes_key"] or "")
-        self._cache[appid] = secrets
-        return secrets
+        return AccountSecrets(values["app_secret"] or "", values["token"] or "", values["aes_key"] or "")
 
     def values_of(self, appids: Iterable[str]) -> list[str]:
         """Every secret value these accounts have in the store, only so that an export can prove it holds
