@@ -47,10 +47,25 @@ def _demo(args: argparse.Namespace) -> int:
 def _hub(args: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from console.hub.guard import HostNames
     from console.hub.serve import build_hub
 
-    _ctx, app = build_hub(args.db, api_base=args.wechat_api, remote_desktops=args.remote_desktops)
+    names = tuple(args.public_name or ())
+    try:
+        HostNames.parse(names)
+    except ValueError as exc:
+        print(f"未启动：{exc}", file=sys.stderr)
+        return 2
+    ctx, app = build_hub(args.db, api_base=args.wechat_api, remote_desktops=args.remote_desktops, public_names=names)
     print(f"wxconsole hub: 回调地址 http://{args.host}:{args.port}/wechat/<appid>  (Ctrl+C 停止)", flush=True)
+    code = ctx.setup_code.read() if ctx.setup_code is not None else None
+    if code and ctx.setup_code is not None:
+        print(
+            f"这个服务端还没有管理员。初始设置码：{code}\n"
+            "在桌面端创建第一位管理员时需要填写它；只用一次，用过即失效。"
+            f"它也保存在 {ctx.setup_code.path}（只有本机的这个用户可以读取）。",
+            flush=True,
+        )
     web.run_app(app, host=args.host, port=args.port, print=None, access_log=None)
     return 0
 
@@ -148,6 +163,12 @@ def parser() -> argparse.ArgumentParser:
         "--remote-desktops",
         action="store_true",
         help="允许其他电脑上的桌面端连接（人员须登录；请放在单位内网或 HTTPS 反向代理之后）",
+    )
+    hub.add_argument(
+        "--public-name",
+        action="append",
+        metavar="NAME[:PORT]",
+        help="桌面端访问服务端时使用的域名或主机名（经反向代理或内网域名访问时填写，可填多个）",
     )
     hub.set_defaults(func=_hub)
 

@@ -1,5 +1,5 @@
 """Staff sign-in: argon2 hashes only, the same words for an unknown login and a wrong password,
-lockout after five failures, tokens kept only as SHA-256 with sliding and capped expiry, and the
+a growing but capped hold after five failures, tokens kept only as SHA-256 with sliding and capped expiry, and the
 administrator's `wxconsole staff` commands."""
 
 from __future__ import annotations
@@ -173,39 +173,44 @@ def test_unknown_login_and_wrong_password_get_the_same_words(db):
     assert isinstance(unknown, SignInRefused) and isinstance(wrong, SignInRefused)
     assert str(unknown) == str(wrong) == str(seat) == str(empty) == "登录名或密码不正确。"
     assert unknown.staff_id is None and not unknown.locked and unknown.reason == "unknown"
-    assert wrong.staff_id is not None and wrong.reason == "password" and wrong.attempts_left == 4
+    assert wrong.staff_id is not None and wrong.reason == "password" and not wrong.locked
 
 
-def test_five_failures_lock_for_fifteen_minutes(db):
+def test_five_failures_hold_the_login_longer_each_time_but_never_past_fifteen_minutes(db):
     staff_id = add(db)
     messages = [str(attempt(db, "zhangmin", f"wrong-{i}-password")) for i in range(4)]
-    assert messages[:2] == ["登录名或密码不正确。"] * 2
-    assert messages[2] == "登录名或密码不正确。再错 2 次将锁定 15 分钟。"
-    assert messages[3] == "登录名或密码不正确。再错 1 次将锁定 15 分钟。"
+    assert messages == ["登录名或密码不正确。"] * 4  # never how many tries are left
     fifth = attempt(db, "zhangmin", "wrong-5-password")
     assert isinstance(fifth, SignInRefused) and fifth.locked and fifth.just_locked
-    assert "账号已锁定，请 15 分钟后再试，或请管理员解锁。" in str(fifth)
-    assert credential(db, staff_id).locked_until == T0 + timedelta(minutes=15)
+    assert str(fifth).startswith("登录失败次数过多，请 1 分钟后再试。") and "wxconsole staff unlock" in str(fifth)
+    assert credential(db, staff_id).locked_until == T0 + timedelta(minutes=1)
 
-    during = attempt(db, "zhangmin", PASSWORD, T0 + timedelta(minutes=1))
+    during = attempt(db, "zhangmin", PASSWORD, T0 + timedelta(seconds=30))  # the right password waits too
     assert isinstance(during, SignInRefused) and during.locked and not during.just_locked
-    assert str(during) == "账号已锁定，请 14 分钟后再试，或请管理员解锁。"
-    still = attempt(db, "zhangmin", PASSWORD, T0 + timedelta(minutes=14, seconds=59))
-    assert isinstance(still, SignInRefused) and still.reason == "locked"
+    assert during.reason == "locked" and credential(db, staff_id).failed_logins == 5  # not counted
 
-    after = attempt(db, "zhangmin", PASSWORD, T0 + timedelta(minutes=15))
+    now, holds = T0, []
+    for i in range(6):  # each failure after a hold doubles it: 2, 4, 8, then 15 minutes at most
+        now = credential(db, staff_id).locked_until
+        refused = attempt(db, "zhangmin", f"again-{i}-password", now)
+        assert isinstance(refused, SignInRefused) and refused.just_locked
+        holds.append(int((credential(db, staff_id).locked_until - now).total_seconds() // 60))
+    assert holds == [2, 4, 8, 15, 15, 15]
+
+    after = attempt(db, "zhangmin", PASSWORD, credential(db, staff_id).locked_until)
     assert isinstance(after, SignedIn)
     stored = credential(db, staff_id)
     assert stored.failed_logins == 0 and stored.locked_until is None
 
 
-def test_a_lock_that_ran_out_starts_a_fresh_count(db):
+def test_a_hold_that_ran_out_keeps_the_count_until_a_day_has_passed(db):
     add(db)
     for i in range(5):
         attempt(db, "zhangmin", f"wrong-{i}-password")
-    later = T0 + timedelta(minutes=16)
-    again = attempt(db, "zhangmin", "wrong-again-1", later)
-    assert isinstance(again, SignInRefused) and not again.locked and again.attempts_left == 4
+    again = attempt(db, "zhangmin", "wrong-again-1", T0 + timedelta(minutes=2))
+    assert isinstance(again, SignInRefused) and again.just_locked and "请 2 分钟后再试" in str(again)
+    much_later = attempt(db, "zhangmin", "wrong-again-2", T0 + timedelta(days=2))
+    assert isinstance(much_later, SignInRefused) and not much_later.locked and str(much_later) == "登录名或密码不正确。"
 
 
 def test_success_resets_the_failure_count(db):

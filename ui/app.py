@@ -23,6 +23,7 @@ from console.runtime import ServerThread
 from console.screening import Screener
 from console.settings import Settings, load_settings
 from console.staff.roles import may_review
+from console.staff.setup_code import SetupCode
 from console.store.database import open_database
 from console.sync.client import HubClient
 from console.sync.credentials import TokenStore
@@ -80,15 +81,29 @@ def replica_url(hub_key: str) -> str:
     return f"sqlite:///{data_dir() / f'replica-{digest}.db'}"
 
 
+# The setup codes of hubs running in this process, by URL: a solo office's desk creates its first
+# administrator without anyone reading the code off a terminal (console.staff.setup_code).
+_EMBEDDED_CODES: dict[str, SetupCode] = {}
+
+
 def start_embedded_hub(db_url: str) -> tuple[ServerThread, str]:
     """A solo office: the hub runs in this process, on its own thread and loopback port."""
     servers = ServerThread("wxconsole-hub")
     try:
-        _ctx, hub_app = build_hub(db_url)
-        return servers, servers.serve(hub_app)
+        ctx, hub_app = build_hub(db_url)
+        url = servers.serve(hub_app)
+        if ctx.setup_code is not None:
+            _EMBEDDED_CODES[url] = ctx.setup_code
+        return servers, url
     except BaseException:
         servers.stop()
         raise
+
+
+def embedded_setup_code(hub_url: str) -> str | None:
+    """The first-administrator code of a hub this process runs (None for any other hub)."""
+    code = _EMBEDDED_CODES.get(hub_url.rstrip("/"))
+    return code.read() if code is not None else None
 
 
 def response_clock(settings: Settings) -> ResponseClock:
@@ -119,7 +134,14 @@ class Console:
         self.media = MediaCache(data_dir() / "media-cache", hub_url, token=lambda: client.token)
         self.inbox = InboxController(replica, client, self.settings, response_clock(self.settings))
         tokens = tokens or TokenStore(hub_url)
-        self.session = DeskSession(client, tokens, self.settings.seat_login, self.window, password)
+        self.session = DeskSession(
+            client,
+            tokens,
+            self.settings.seat_login,
+            self.window,
+            password,
+            setup_code=lambda: embedded_setup_code(hub_url),
+        )
         self.session.signedIn.connect(self._signed_in)
         self.session.notice.connect(lambda text: self.window.statusBar().showMessage(text, 20000))
         self.inbox.signInNeeded.connect(self.session.when_needed(self.inbox.signed_in))

@@ -46,10 +46,12 @@ class DeskSession(QObject):
         window: QWidget,
         password: str | None = None,
         parent: QObject | None = None,
+        setup_code: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.client, self.tokens, self.login, self.window = client, tokens, login, window
         self.password = password  # the demo and tests sign in without a dialog
+        self.setup_code = setup_code  # the embedded hub's first-administrator code, read from its file
         self.staff: dict[str, Any] | None = None
         self._asking = False
         client.token = client.token or tokens.get()
@@ -94,11 +96,11 @@ class DeskSession(QObject):
         return False
 
     async def _first_admin(self) -> bool:
-        dialog = FirstAdminDialog(self.window)
+        dialog = FirstAdminDialog(self.window, (self.setup_code() if self.setup_code else None) or "")
         while await run_dialog(dialog):
-            login, name, password = dialog.values()
+            login, name, password, code = dialog.values()
             try:
-                await self.client.first_admin(login, name, password)
+                await self.client.first_admin(login, name, password, code)
             except HubRefused as exc:
                 dialog.show_error(str(exc))
                 continue

@@ -62,13 +62,17 @@ class SignInDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """A new hub has nobody yet: the first person to open it creates the administrator."""
+    """A new hub has nobody yet: the first person to open it creates the administrator, with the
+    one-time setup code shown at the hub machine. A desk running its own hub knows the code already
+    (`setup_code`) and does not ask for it."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, setup_code: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("创建管理员"))
         intro = QLabel(tr("这是新的服务端，还没有任何人员。请先创建管理员账号，之后由管理员为同事添加账号、分配角色。"))
         intro.setWordWrap(True)
+        self.setup_code = QLineEdit(setup_code)
+        self.setup_code.setPlaceholderText(tr("服务端电脑上显示的初始设置码，例如 ABCD-EFGH-JKMN"))
         self.login = QLineEdit()
         self.login.setPlaceholderText(tr("例如 wangfang（小写字母、数字）"))
         self.name = QLineEdit()
@@ -87,6 +91,8 @@ class FirstAdminDialog(QDialog):
         form.addRow(tr("姓名"), self.name)
         form.addRow(tr("密码"), self.password)
         form.addRow(tr("再输一次"), self.again)
+        if not setup_code:
+            form.addRow(tr("初始设置码"), self.setup_code)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("创建并登录"))
         buttons.accepted.connect(self._accept)
@@ -108,7 +114,11 @@ class FirstAdminDialog(QDialog):
         if not self.login.text().strip() or not self.name.text().strip():
             self.show_error(tr("请填写登录名和姓名。"))
             return
+        if not self.setup_code.text().strip():
+            self.show_error(tr("请填写初始设置码：它显示在服务端电脑上启动服务端的窗口中。"))
+            return
         self.accept()
 
-    def values(self) -> tuple[str, str, str]:
-        return self.login.text().strip(), self.name.text().strip(), self.password.text()
+    def values(self) -> tuple[str, str, str, str]:
+        """Login, name, password and the setup code."""
+        return self.login.text().strip(), self.name.text().strip(), self.password.text(), self.setup_code.text().strip()

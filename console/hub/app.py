@@ -20,6 +20,7 @@ from console.hub import (
     commands_api,
     compliance_api,
     evidence_api,
+    guard,
     library_api,
     media_api,
     publishing_api,
@@ -124,7 +125,12 @@ def create_hub_app(ctx: HubContext) -> web.Application:
     # A little above MAX_BODY so an oversized push reaches our handler and gets a 400, not a 413.
     app = web.Application(
         client_max_size=MAX_BODY * 4,
-        middlewares=[sync_api.desktops_only_from_loopback, auth_api.signed_in_only],
+        middlewares=[
+            sync_api.desktops_only_from_loopback,
+            guard.browsers_refused,
+            auth_api.signed_in_only,
+            guard.bounded_bodies,
+        ],
     )
     app[CONTEXT] = ctx
     app.router.add_get("/healthz", _healthz)

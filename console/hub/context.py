@@ -17,6 +17,7 @@ from console.publishing.worker import Publisher
 from console.replies.rulebook import RuleBook
 from console.screening import Screener
 from console.secrets import Vault
+from console.staff.setup_code import SetupCode
 from console.store.database import Database
 from console.timeutil import utcnow
 from console.wechat.gateway import Gateway
@@ -37,6 +38,10 @@ class HubContext:
     background: set[asyncio.Task] = field(default_factory=set)  # fire-and-forget work, kept referenced
     # Desktops on other machines may use the sync API (no staff sign-in yet: trusted networks only).
     remote_desktops: bool = False
+    # Names desks may call this hub by besides its addresses (`wxconsole hub --public-name`; hub.guard).
+    public_names: tuple[str, ...] = ()
+    # The one-time code creating the first administrator needs (console.staff.setup_code).
+    setup_code: SetupCode | None = None
     rulebook: RuleBook = field(default_factory=RuleBook)
     # The 错敏词 check every reply, template and rule passes before it is kept; None until loaded.
     screener: Screener | None = None

@@ -17,6 +17,7 @@ from console.audit import record
 from console.files import write_atomically
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
+from console.hub.guard import json_body
 from console.inbox import commands
 from console.replies.codec import rule_to_dict
 from console.replies.wechat_import import rules_from_autoreply
@@ -81,7 +82,7 @@ async def put_wordlists(request: web.Request) -> web.Response:
     if not seat_of(request).reviewer:
         return web.json_response({"error": "只有审核人或管理员可以修改错敏词词表。"}, status=403)
     try:
-        body = await request.json()
+        body = await json_body(request)
         files = body["files"]
         if not isinstance(files, dict) or not set(files) <= set(WORDLIST_FILES):
             raise TypeError
@@ -101,7 +102,7 @@ async def import_from_wechat(request: web.Request) -> web.Response:
     current auto-reply setup from WeChat and keep it as rules (one command: all or nothing, once)."""
     ctx = context(request)
     try:
-        body = await request.json()
+        body = await json_body(request)
         appid = str(body["account"])
         command_id = str(body.get("command_id") or uuid.uuid4().hex)
     except (ValueError, KeyError, TypeError) as exc:

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from console import paths
 from console.hub.context import CONTEXT, context
+from console.hub.guard import json_body
 from console.publishing.asset_files import AssetError, LocalAssets
 from console.publishing.worker import Publisher
 from console.store.models import Asset
@@ -81,8 +82,8 @@ async def get_asset(request: web.Request) -> web.FileResponse:
 
 async def has_assets(request: web.Request) -> web.Response:
     """POST /api/assets/missing {"refs": [...]} → the refs the hub does not have yet."""
-    data = await request.json()
-    refs = [str(r) for r in (data.get("refs") or [])] if isinstance(data, dict) else []
+    data = await json_body(request)
+    refs = [str(r) for r in (data.get("refs") or [])] if isinstance(data.get("refs"), list) else []
     store = request.app[ASSETS]
     return web.json_response({"missing": [r for r in refs if store.path(r) is None]})
 

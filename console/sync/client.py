@@ -8,6 +8,9 @@ from typing import Any
 
 import aiohttp
 
+# Uploads say what they are: the hub refuses the types a web page may send without asking (text, forms).
+BINARY = "application/octet-stream"
+
 
 class HubUnreachable(ConnectionError):
     """No answer from the hub: offline, hub stopped, or network down."""
@@ -39,13 +42,18 @@ class HubClient:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None, sock_connect=5))
         return self._session
 
-    async def _request(self, method: str, path: str, timeout: float, **kwargs: Any) -> dict[str, Any]:
+    async def _request(
+        self, method: str, path: str, timeout: float, content_type: str | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        headers = self.headers()
+        if content_type:
+            headers["Content-Type"] = content_type
         try:
             async with self._http().request(
                 method,
                 self.base_url + path,
                 timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=5),
-                headers=self.headers(),
+                headers=headers,
                 **kwargs,
             ) as response:
                 if response.status >= 500:
@@ -88,8 +96,9 @@ class HubClient:
     async def status(self) -> dict[str, Any]:
         return await self._request("GET", "/api/status", timeout=10)
 
-    async def first_admin(self, login: str, name: str, password: str) -> dict[str, Any]:
-        body = {"login": login, "name": name, "password": password}
+    async def first_admin(self, login: str, name: str, password: str, setup_code: str) -> dict[str, Any]:
+        """Create the hub's first administrator; `setup_code` is the one-time code shown at the hub machine."""
+        body = {"login": login, "name": name, "password": password, "setup_code": setup_code}
         return await self._request("POST", "/api/first-admin", timeout=20, json=body)
 
     async def command(self, command_id: str, kind: str, conversation_id: int, args: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +139,7 @@ class HubClient:
 
     async def put_asset(self, ref: str, data: bytes) -> None:
         sha = ref.removeprefix("asset:")
-        await self._request("PUT", f"/api/assets/{sha}", timeout=120, data=data)
+        await self._request("PUT", f"/api/assets/{sha}", timeout=120, content_type=BINARY, data=data)
 
     async def get_asset(self, ref: str) -> bytes:
         """A picture a colleague put in an article (raises HubUnreachable / HubRefused)."""
@@ -139,7 +148,9 @@ class HubClient:
     async def put_evidence(self, data: bytes, name: str) -> str:
         """A file attached to a checklist item as evidence; answers its ref ("evidence:<sha256>")."""
         sha = hashlib.sha256(data).hexdigest()
-        answer = await self._request("PUT", f"/api/evidence/{sha}", timeout=120, data=data, params={"name": name})
+        answer = await self._request(
+            "PUT", f"/api/evidence/{sha}", timeout=120, content_type=BINARY, data=data, params={"name": name}
+        )
         return str(answer.get("ref") or f"evidence:{sha}")
 
     async def get_evidence(self, ref: str) -> bytes:
