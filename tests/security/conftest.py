@@ -92,3 +92,94 @@ def desk_reply(world: Any) -> Callable[[int, str], requests.Response]:
         )
 
     return send
+
+
+# --- Pushes WeChat never sent: stale or replayed timestamps, bad fields, a full disk (points 6, 7, 11) ---
+
+
+class Pushes:
+    """Signed (and, for a safe-mode account, encrypted) pushes of any XML, as the sandbox builds them,
+    posted to the hub's callback URL; `resign` gives a push another signed timestamp."""
+
+    def __init__(self, world: Any) -> None:
+        self.world = world
+
+    def of(self, appid: str, xml: str, openid: str = FOLLOWER) -> tuple[dict[str, str], bytes]:
+        from console.sandbox.job_events import envelope
+
+        return envelope(self.world.state, appid, openid, xml)
+
+    def resign(self, appid: str, query: dict[str, str], body: bytes, timestamp: int) -> dict[str, str]:
+        """The same push signed with the account's token at `timestamp`, as one who holds the token (or
+        replays a captured query with a forged body) could do."""
+        import xmltodict
+
+        from console.wechat.callback import sign
+
+        token = self.world.state.account(appid).token
+        signed = {**query, "timestamp": str(timestamp)}
+        signed["signature"] = sign(token, signed["timestamp"], signed["nonce"])
+        if "msg_signature" in query:
+            encrypt = xmltodict.parse(body)["xml"]["Encrypt"]
+            signed["msg_signature"] = sign(token, signed["timestamp"], signed["nonce"], encrypt)
+        return signed
+
+    def post(self, appid: str, query: dict[str, str], body: bytes, timeout: float = 10) -> requests.Response:
+        from urllib.parse import urlencode
+
+        return requests.post(f"{self.world.hub_url}/wechat/{appid}?{urlencode(query)}", data=body, timeout=timeout)
+
+    def now(self) -> int:
+        """WeChat's (the sandbox's) clock, which the hub's follows in tests."""
+        return int(self.world.state.clock.now())
+
+
+@pytest.fixture
+def pushes(world: Any) -> Pushes:
+    return Pushes(world)
+
+
+class DiskLimit:
+    """The hub's SQLite file cannot grow past its size while `full` (PRAGMA max_page_count, set on
+    every connection the hub takes from its pool); `lock` holds SQLite's write lock from outside."""
+
+    def __init__(self, world: Any) -> None:
+        from sqlalchemy import event
+
+        self.db = world.hub.db
+        self.full = False
+        self._holder: Any = None
+        event.listen(self.db.engine, "checkout", self._limit)
+
+    def _limit(self, dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # Below the file's size SQLite keeps the size: nothing can be added. Unset: SQLite's own limit.
+        cursor.execute(f"PRAGMA max_page_count = {1 if self.full else 2**32 - 2}")
+        cursor.execute("PRAGMA busy_timeout = 300")  # a locked file answers soon, not in 10 s
+        cursor.close()
+
+    def lock(self) -> None:
+        import sqlite3
+
+        self._holder = sqlite3.connect(self.db.path, isolation_level=None)
+        self._holder.execute("BEGIN IMMEDIATE")
+
+    def unlock(self) -> None:
+        if self._holder is not None:
+            self._holder.execute("ROLLBACK")
+            self._holder.close()
+            self._holder = None
+
+    def close(self) -> None:
+        from sqlalchemy import event
+
+        self.unlock()
+        self.full = False
+        event.remove(self.db.engine, "checkout", self._limit)
+
+
+@pytest.fixture
+def disk_limit(world: Any) -> Iterator[DiskLimit]:
+    limit = DiskLimit(world)
+    yield limit
+    limit.close()
