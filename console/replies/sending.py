@@ -210,18 +210,18 @@ def resend_unknown(
     WeChat after the commit. Refuses anything but an unknown reply, an unconfirmed call, and a second
     resend of the same reply."""
     if confirm is not True:
-        raise NotApplicable(RESEND_UNCONFIRMED)
+        raise ReplyRefused(RESEND_UNCONFIRMED)
     original = session.get(Message, message_id)
     if original is None or original.direction != Direction.OUTBOUND:
-        raise NotApplicable("找不到这条回复，可能已被删除。")
+        raise ReplyRefused("找不到这条回复，可能已被删除。")
     payload: dict[str, Any] = dict(original.payload) if isinstance(original.payload, dict) else {}
     if payload.get("resent_as") is not None:
-        raise NotApplicable("这条回复已经再次发送过一次（见会话中的下一条），请勿重复发送。")
+        raise ReplyRefused("这条回复已经再次发送过一次（见会话中的下一条），请勿重复发送。")
     if original.status != SendStatus.UNKNOWN:
-        raise NotApplicable("只有“不确定是否已送达”的回复才能用再次发送；这条回复的状态已确定。")
+        raise ReplyRefused("只有“不确定是否已送达”的回复才能用再次发送；这条回复的状态已确定。")
     conversation = session.get(Conversation, original.conversation_id)
     if conversation is None:
-        raise NotApplicable("找不到这条回复的会话，可能已被删除。")
+        raise ReplyRefused("找不到这条回复的会话，可能已被删除。")
     again = new_reply(session, conversation, original.content, None, author_name)
     again.payload = {"resend_of": original.id}
     original.payload = {**payload, "resent_as": again.id}

@@ -29,6 +29,7 @@ class FailureModes:
     token_hang: float = 0.0  # seconds the token endpoint waits before answering
     errcode: int | None = None  # every 客服 message is answered with this errcode (nothing delivered)
     token_issues: Counter[str] = field(default_factory=Counter)  # tokens issued, by appid
+    token_requests: int = 0  # calls to the token endpoint, answered or still hanging
     send_calls: int = 0  # 客服 requests that reached the sandbox
     _released: asyncio.Event | None = field(default=None, repr=False)
 
@@ -70,6 +71,7 @@ class FailureModes:
             "token_hang": self.token_hang,
             "errcode": self.errcode,
             "token_issues": dict(self.token_issues),
+            "token_requests": self.token_requests,
             "send_calls": self.send_calls,
         }
 
@@ -88,6 +90,7 @@ class FailureModes:
 
     async def before_token(self) -> None:
         """The token endpoint is about to answer: hang first if armed."""
+        self.token_requests += 1
         await self._wait(self.token_hang)
 
     def token_issued(self, appid: str) -> None:
@@ -106,7 +109,7 @@ class FailureModes:
                 self.send, self.send_times = "ok", None
         return mode
 
-    async def after_delivery(self, request: web.Request, response: web.StreamResponse) -> web.StreamResponse:
+    async def after_delivery(self, request: web.Request, response: web.Response) -> web.Response:
         """A 客服 message was delivered: answer it, cut the connection, or answer late, as armed."""
         mode = self._take_send_mode()
         if mode == "drop":

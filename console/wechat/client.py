@@ -37,13 +37,13 @@ class TokenUnavailable(WeChatClientException):
 
 
 class ConfiguredClient(WeChatClient):
-    def __init__(
-        self, appid: str, secret: str, api_base: str = WECHAT_API, timeout: float = CALL_TIMEOUT
-    ) -> None:
+    def __init__(self, appid: str, secret: str, api_base: str = WECHAT_API, timeout: float = CALL_TIMEOUT) -> None:
         super().__init__(appid, secret, timeout=timeout, auto_retry=False)
         self.API_BASE_URL = api_base.rstrip("/") + "/cgi-bin/"
         self._token_lock = threading.Lock()
         self.token_fetches = 0  # how many times this client asked WeChat for a token (for the log and tests)
+        self._fetches_done = 0  # fetches finished, successful or not: who waited for which one
+        self._last_fetch_failed = False
 
     # --- the token -------------------------------------------------------------------------------
 
@@ -62,15 +62,26 @@ class ConfiguredClient(WeChatClient):
     def refresh_token(self, stale: str | None) -> str:
         """A fresh token. `stale` is the token the caller found wanting (None: none or expired here):
         if another thread replaced it while this one waited for the lock, that token is used as is."""
+        waited_from = self._fetches_done
         with self._token_lock:
             current = self._current()
             if current is not None and current != stale:
                 return current
+            if self._fetches_done != waited_from and self._last_fetch_failed:
+                # The fetch this caller waited for failed just now: share its failure rather than each
+                # waiting caller asking a hanging endpoint again, one timeout after another.
+                raise TokenUnavailable("the token fetch it waited for failed")
             try:
                 self.fetch_access_token()
-            except requests.RequestException as exc:
-                log.warning("WeChat's token endpoint did not answer for %s: %s", self.appid, type(exc).__name__)
-                raise TokenUnavailable(type(exc).__name__) from exc
+            except Exception as exc:
+                self._fetches_done += 1
+                self._last_fetch_failed = True
+                if isinstance(exc, requests.RequestException):
+                    log.warning("WeChat's token endpoint did not answer for %s: %s", self.appid, type(exc).__name__)
+                    raise TokenUnavailable(type(exc).__name__) from exc
+                raise
+            self._fetches_done += 1
+            self._last_fetch_failed = False
             token = self.session.get(self.access_token_key)
             if not token:
                 raise TokenUnavailable("token answered without access_token")

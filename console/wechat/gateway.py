@@ -98,6 +98,13 @@ class Gateway:
                 self._clients[appid] = client
             return client
 
+    def use_timeout(self, seconds: float) -> None:
+        """Wait at most `seconds` for each WeChat call from now on (clients already made included)."""
+        with self._lock:
+            self.timeout = seconds
+            for client in self._clients.values():
+                client.timeout = seconds
+
     def _call(
         self,
         appid: str,
