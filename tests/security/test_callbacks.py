@@ -165,3 +165,112 @@ def test_a_media_id_no_row_can_have_is_404(world, message_id):
     answer = requests.get(f"{world.hub_url}/api/media/{message_id}", headers=headers, timeout=5)
     assert answer.status_code == 404
     assert "error" in answer.json()
+
+
+# --- A property-based fuzz: 2,000 signed (and, for the safe-mode account, encrypted) pushes ----------
+
+FIELDS = [
+    "ToUserName", "FromUserName", "CreateTime", "MsgType", "Content", "MsgId", "MsgID", "Event", "EventKey",
+    "MediaId", "ThumbMediaId", "PicUrl", "Format", "Recognition", "Location_X", "Location_Y", "Scale",
+    "Label", "Title", "Description", "Url", "Ticket", "Latitude", "Longitude", "Precision", "Status",
+]  # fmt: skip
+MSG_TYPES = ["text", "image", "voice", "video", "shortvideo", "location", "link", "event", "file", "miniprogrampage"]
+EVENTS = [
+    "subscribe", "unsubscribe", "SCAN", "CLICK", "VIEW", "LOCATION", "MASSSENDJOBFINISH", "PUBLISHJOBFINISH",
+    "TEMPLATESENDJOBFINISH", "view_miniprogram", "scancode_push", "kf_create_session",
+]  # fmt: skip
+
+
+def _strategies():
+    """Built on first use, so collecting the suite does not need hypothesis unless this test runs."""
+    from hypothesis import strategies as st
+
+    numbers = st.one_of(
+        st.integers(-(2**70), 2**70),
+        st.integers(0, 2**32),
+        st.sampled_from([0, -1, 2**31, 2**63, 2**64, 99999999999999, 10**30]),
+    ).map(str)
+    texts = st.text(max_size=60) | st.text(alphabet="一二三中文留言社保?&<>]]>'\"", max_size=300)
+    sized = st.integers(1, 20_000).map(lambda n: "长" * n)
+    value = st.one_of(texts, numbers, sized, st.sampled_from(MSG_TYPES + EVENTS + ["", " ", "\t"]))
+    nested = st.dictionaries(
+        st.sampled_from(["publish_id", "publish_status", "article_id", "item", "a"]), value, max_size=3
+    )
+    leaf = st.one_of(
+        value.map(lambda v: ("text", v)), nested.map(lambda d: ("nested", d)), value.map(lambda v: ("raw", v))
+    )
+    field_values = st.lists(leaf, min_size=1, max_size=2)  # two values: the element repeated
+    fields = st.dictionaries(
+        st.sampled_from(FIELDS + ["PublishEventInfo", "ArticleUrlResult", "x"]), field_values, max_size=12
+    )
+
+    def mostly(good, anything):
+        """Mostly a well-formed value (so pushes get stored and reach the rules), sometimes anything."""
+        return st.one_of(
+            good.map(lambda v: [("text", v)]), good.map(lambda v: [("text", v)]), st.lists(anything, max_size=2)
+        )
+
+    openids = st.text(alphabet="oABCxyz0189-_", min_size=1, max_size=40) | st.text(min_size=1, max_size=40)
+    times = st.integers(0, 2**32 - 1).map(str)
+    required = st.fixed_dictionaries(
+        {
+            "FromUserName": mostly(openids, leaf),
+            "CreateTime": mostly(times, leaf),
+            "MsgType": mostly(st.sampled_from(MSG_TYPES), leaf),
+            "Event": st.lists(st.sampled_from(EVENTS).map(lambda v: ("text", v)) | leaf, max_size=1),
+        }
+    )
+    return st.tuples(st.booleans(), required, fields)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _element(name: str, kind: str, value) -> str:
+    if kind == "nested":
+        inner = "".join(f"<{k}>{_escape(v)}</{k}>" for k, v in value.items())
+        return f"<{name}>{inner}</{name}>"
+    if kind == "raw":  # unescaped: often not XML at all
+        return f"<{name}>{value}</{name}>"
+    return f"<{name}><![CDATA[{value.replace(']]>', ']]]]><![CDATA[>')}]]></{name}>"
+
+
+def _xml(required: dict, fields: dict) -> str:
+    parts = [_element(name, kind, value) for name, leaves in {**fields, **required}.items() for kind, value in leaves]
+    return "<xml>" + "".join(parts) + "</xml>"
+
+
+def test_fuzzed_pushes_never_get_a_5xx_and_the_hub_stays_up(world, pushes):
+    from hypothesis import HealthCheck, given, settings
+
+    answers: dict[int, int] = {}
+    session = requests.Session()
+
+    @settings(
+        max_examples=2000,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(_strategies())
+    def one_push(case) -> None:
+        safe, required, fields = case
+        appid = SAFE_APPID if safe else PLAIN_APPID
+        xml = _xml(required, fields)
+        query, body = pushes.of(appid, xml)
+        from urllib.parse import urlencode
+
+        answer = session.post(f"{world.hub_url}/wechat/{appid}?{urlencode(query)}", data=body, timeout=10)
+        answers[answer.status_code] = answers.get(answer.status_code, 0) + 1
+        assert answer.status_code < 500, (answer.status_code, xml[:500])
+
+    one_push()
+    assert sum(answers.values()) >= 2000
+    assert set(answers) <= {200, 400, 403}, answers
+    assert answers.get(200, 0) > 100 and answers.get(400, 0) > 100, answers  # both stored and refused were tried
+    assert requests.get(f"{world.hub_url}/healthz", timeout=5).json()["ok"] is True
+    world.push(SAFE_APPID, OPENID, content="模糊测试之后的正常留言")
+    with world.hub.db.session() as db_session:
+        assert db_session.query(Message).filter(Message.content == "模糊测试之后的正常留言").count() == 1
