@@ -47,7 +47,10 @@ def _account(db: Database, appid: str) -> Account | None:
 async def _account_and_secrets(request: web.Request) -> tuple[Account, AccountSecrets]:
     ctx = context(request)
     appid = request.match_info["appid"]
-    account = await asyncio.to_thread(_account, ctx.db, appid)
+    try:
+        account = await asyncio.to_thread(_account, ctx.db, appid)
+    except OperationalError as exc:
+        raise _not_now(appid, "checked", exc) from None
     if account is None:
         raise web.HTTPNotFound(text="unknown account")
     try:
@@ -99,9 +102,13 @@ def _store(db: Database, rulebook: RuleBook, account_id: int, fields: dict[str, 
         return Stored(ingested, answer(session, ruleset, account, ingested.message_id, fields, now, ingested=ingested))
 
 
-def _reason(exc: OperationalError) -> str:
-    """SQLite's own words ("database or disk is full", "database is locked"), without the SQL."""
-    return str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+def _not_now(appid: str, what: str, exc: OperationalError) -> web.HTTPServiceUnavailable:
+    """Disk full, database locked, unreadable file: nothing was stored (the transaction rolled back).
+    WeChat retries a push that did not get 200, so the answer is "not now", and the log says what
+    happened in one line, in SQLite's own words ("database or disk is full"), without the SQL."""
+    reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+    log.error("push for %s not %s, WeChat will retry it: %s", appid, what, reason)
+    return web.HTTPServiceUnavailable(text="cannot store the message now")
 
 
 def _passive(
@@ -142,10 +149,7 @@ async def push(request: web.Request) -> web.Response:
     try:
         stored = await loop.run_in_executor(ctx.writer, _store, ctx.db, ctx.rulebook, account.id, fields, ctx.clock())
     except OperationalError as exc:
-        # Disk full, database locked, unreadable file: nothing was stored (the transaction rolled back).
-        # WeChat retries a push that did not get 200, so say "not now" and keep the log to one line.
-        log.error("push for %s not stored, WeChat will retry it: %s", account.appid, _reason(exc))
-        raise web.HTTPServiceUnavailable(text="cannot store the message now") from None
+        raise _not_now(account.appid, "stored", exc) from None
     result = stored.ingested
     if stored.post_id is not None:
         ctx.feed.notify()
