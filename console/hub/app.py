@@ -27,8 +27,9 @@ from console.hub import (
     sync_api,
 )
 from console.hub.context import CONTEXT, HubContext
+from console.hub.delivery import deliver_reply
 from console.inbox.commands import wake_snoozed
-from console.replies.sending import deliver, pending_replies, recover_interrupted
+from console.replies.sending import pending_replies, recover_interrupted
 from console.secrets import MissingSecrets, SecretsUnavailable
 from console.store.database import Database
 from console.store.models import Account
@@ -84,8 +85,7 @@ async def _send_pending(ctx: HubContext) -> None:
         if pending:
             log.info("sending %d replies that were waiting when the hub stopped", len(pending))
         for message_id in pending:
-            await asyncio.to_thread(deliver, ctx.db, ctx.gateway, message_id)
-            ctx.feed.notify()
+            await deliver_reply(ctx, message_id)  # on the WeChat pool; tells the desks itself
     except asyncio.CancelledError:
         raise
     except Exception:
@@ -119,6 +119,7 @@ async def _on_shutdown(app: web.Application) -> None:
         task.cancel()
     await asyncio.gather(*ctx.background, return_exceptions=True)
     ctx.writer.shutdown(wait=True)
+    ctx.wechat.shutdown(wait=False, cancel_futures=True)  # a call in flight ends at its own timeout
 
 
 def create_hub_app(ctx: HubContext) -> web.Application:

@@ -17,6 +17,7 @@ from console.audit import record
 from console.files import write_atomically
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
+from console.hub.delivery import wechat_call
 from console.hub.guard import json_body
 from console.inbox import commands
 from console.replies.codec import rule_to_dict
@@ -109,7 +110,7 @@ async def import_from_wechat(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="expected {account}") from exc
     seat = seat_of(request)
     try:
-        info = await asyncio.to_thread(ctx.gateway.current_autoreply_info, appid)
+        info = await wechat_call(ctx, ctx.gateway.current_autoreply_info, appid)
     except WeChatError as exc:
         return web.json_response({"error": f"读取微信后台的自动回复设置失败：{exc}"}, status=502)
     imported = rules_from_autoreply(info, appid)

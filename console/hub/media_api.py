@@ -20,6 +20,7 @@ from aiohttp import web
 
 from console.files import write_atomically
 from console.hub.context import CONTEXT, HubContext, context
+from console.hub.delivery import wechat_call
 from console.paths import data_dir
 from console.secrets import MissingSecrets, SecretsUnavailable
 from console.store.database import Database
@@ -134,7 +135,7 @@ class HubMediaCache:
         cached = await asyncio.to_thread(self.find, ref)  # another download may have just finished
         if cached is not None:
             return cached
-        data, content_type = await asyncio.to_thread(ctx.gateway.fetch_media, ref.appid, ref.media_id)
+        data, content_type = await wechat_call(ctx, ctx.gateway.fetch_media, ref.appid, ref.media_id)
         return await asyncio.to_thread(self.store, ref, data, content_type)
 
 

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from console import paths
 from console.hub.context import CONTEXT, context
+from console.hub.delivery import wechat_call
 from console.hub.guard import json_body
 from console.publishing.asset_files import AssetError, LocalAssets
 from console.publishing.worker import Publisher
@@ -101,7 +102,7 @@ async def _publishing(app: web.Application) -> None:
     assert publisher is not None
     while True:
         try:
-            if await asyncio.to_thread(publisher.run_once):
+            if await wechat_call(ctx, publisher.run_once):
                 ctx.feed.notify()
         except Exception:
             log.exception("publishing pass failed; trying again shortly")
