@@ -49,9 +49,9 @@ import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
 from yarl import URL  # noqa: E402
 
+from console import command_path as commands  # noqa: E402
 from console.accounts import add_account  # noqa: E402
 from console.hub.serve import build_hub  # noqa: E402
-from console.inbox import commands  # noqa: E402
 from console.inbox.presence import PresenceBoard  # noqa: E402
 from console.replies.codec import rule_from_dict  # noqa: E402
 from console.replies.rules import MatchMode, RuleKind, RuleSet  # noqa: E402

@@ -18,9 +18,9 @@ from aiohttp import web
 from sqlalchemy import select
 
 from console.accounts import add_account
+from console.command_path import Seat, apply
 from console.hub.context import HubContext
 from console.hub.serve import build_hub
-from console.inbox.commands import Seat, apply
 from console.inbox.presence import PresenceBoard
 from console.publishing.demo_posts import cover_png, seed_posts
 from console.replies.starter import install_starter
@@ -30,7 +30,7 @@ from console.sandbox.simulator import SimulatedMessage
 from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
 from console.secrets.memory import MemoryKeyring
-from console.staff.directory import create_staff
+from console.staff.directory import create_staff, set_accounts
 from console.staff.sessions import sign_in
 from console.store.database import next_seq
 from console.store.models import Account, ChecklistItem, Conversation, Follower, Role, Staff
@@ -66,6 +66,7 @@ class DemoWorld:
         self._http: aiohttp.ClientSession = self.servers.call(self._open_http())
         self.hub, app = self._build_hub()
         self.hub_url = self.servers.serve(app)
+        self._every_account: set[str] = set()  # logins made without accounts: they follow every account
         accounts = DEMO_ACCOUNTS if accounts is None else accounts
         for appid, name, kind in accounts:
             self.add_account(appid, name, kind, safe_mode=True)
@@ -95,29 +96,41 @@ class DemoWorld:
         port = int(self.hub_url.rsplit(":", 1)[1])
         self.servers.serve(app, port=port)
 
-    def staff(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> str:
-        """A colleague who can sign in (made once); returns their password."""
+    def staff(
+        self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,), accounts: list[str] | None = None
+    ) -> str:
+        """A colleague who can sign in (made once); returns their password. `accounts` are the appids they
+        work on; left out, every account the world has — now and added later — since a colleague with no
+        accounts sees none (console.staff.access)."""
         with self._staff_lock:
-            return self._staff(login, name, roles)
+            return self._staff(login, name, roles, accounts)
 
-    def _staff(self, login: str, name: str, roles: tuple[Role, ...]) -> str:
+    def _staff(self, login: str, name: str, roles: tuple[Role, ...], accounts: list[str] | None) -> str:
         if login not in self.passwords:
             password = "Demo-" + token_urlsafe(12)
             with self.hub.db.session() as session:
-                create_staff(session, login, name, password, list(roles))
+                chosen = accounts
+                if chosen is None:
+                    chosen = list(session.scalars(select(Account.appid).order_by(Account.id)))
+                    self._every_account.add(login)
+                create_staff(session, login, name, password, list(roles), accounts=chosen)
             self.passwords[login] = password
         return self.passwords[login]
 
-    def token(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> str:
+    def token(
+        self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,), accounts: list[str] | None = None
+    ) -> str:
         """A signed-in session for a script or a test talking to the hub's API."""
-        password = self.staff(login, name, roles)
+        password = self.staff(login, name, roles, accounts)
         with self.hub.db.session() as session:
             return sign_in(session, login, password).token
 
-    def auth(self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,)) -> dict[str, str]:
+    def auth(
+        self, login: str, name: str, roles: tuple[Role, ...] = (Role.OPERATOR,), accounts: list[str] | None = None
+    ) -> dict[str, str]:
         """The Authorization header of a session for `login` (made a colleague if new; one session each)."""
         if login not in self._sessions:
-            token = self.token(login, name, roles)
+            token = self.token(login, name, roles, accounts)
             with self._staff_lock:
                 self._sessions.setdefault(login, token)
         return {"Authorization": f"Bearer {self._sessions[login]}"}
@@ -128,6 +141,11 @@ class DemoWorld:
         self.state.add_account(account)
         secrets = AccountSecrets(account.secret, account.token, account.aes_key)
         add_account(self.hub.db, self.vault, appid, name, kind, secrets, safe_mode, account.original_id)
+        if self._every_account:
+            with self.hub.db.session() as session:
+                for staff in session.scalars(select(Staff).where(Staff.login.in_(self._every_account))):
+                    if appid not in (staff.accounts or []):
+                        set_accounts(session, staff.id, [*(staff.accounts or []), appid])
         return account
 
     async def _open_http(self) -> aiohttp.ClientSession:
@@ -283,7 +301,7 @@ class DemoWorld:
         with self.hub.db.session() as session:
             staff = session.scalar(select(Staff).where(Staff.login == login))
             assert staff is not None
-            return Seat(staff.login, staff.name, staff.id, staff.roles)
+            return Seat.of(staff)
 
     def _seed_review(self, appid: str) -> None:
         seat = self._seat

@@ -11,10 +11,11 @@ from datetime import timedelta
 import requests
 from sqlalchemy import select
 
-from console.inbox import commands, views
+from console import command_path as commands
+from console.inbox import views
 from console.inbox.presence import PresenceBoard
 from console.replies.autoreply import AUTHOR
-from console.store.models import CommandState, Conversation, Message, ReplyRule
+from console.store.models import CommandState, Conversation, Message, ReplyRule, Role
 from tests.conftest import PLAIN_APPID, SAFE_APPID
 from tests.helpers import conversation_of, stored
 
@@ -154,13 +155,15 @@ def test_automatic_reply_lands_in_the_inbox_marked_and_the_follower_still_waits(
 def test_rule_edit_is_picked_up_by_the_next_callback(world):
     [rule_id] = install(world, [rule("社保卡", ["社保卡"], SOCIAL)])
     world.push(SAFE_APPID, OPENID, content="社保卡")
+    with world.hub.db.session() as session:
+        version = session.get(ReplyRule, rule_id).seq
     outcome = commands.apply(
         world.hub.db,
         PresenceBoard(),
         uuid.uuid4().hex,
         "rule_delete",
         0,
-        {"id": rule_id},
+        {"id": rule_id, "base_version": version},
         commands.Seat("seat-admin001", "管理员"),
     )
     assert outcome.state == CommandState.APPLIED
@@ -180,7 +183,7 @@ def test_an_account_moves_over_by_reading_its_setup_from_wechat(world):
     answer = requests.post(
         f"{world.hub_url}/api/rules/import-wechat",
         json={"account": SAFE_APPID, "replace": True},
-        headers=world.auth("seat-admin001", "管理员"),
+        headers=world.auth("seat-admin001", "管理员", (Role.ADMINISTRATOR,)),
         timeout=30,
     )
     assert answer.status_code == 200, answer.text

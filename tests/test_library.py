@@ -10,7 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from console.inbox import commands
+from console import command_path as commands
 from console.inbox.presence import PresenceBoard
 from console.store.database import open_database
 from console.store.models import Account, ReplyRule, ReplyTemplate
@@ -93,7 +93,10 @@ def test_usage_archive_values_and_refusals(db):
     assert run(db, "template_used", {"id": template_id}, command_id=command_id).result["usage_count"] == 1
     assert run(db, "template_used", {"id": template_id}, command_id=command_id).fresh is False  # a retry
     assert run(db, "template_used", {"id": template_id}).result["usage_count"] == 2
-    assert run(db, "template_archive", {"id": template_id, "archived": True}).result["archived"] is True
+    with db.session() as session:
+        version = session.get(ReplyTemplate, template_id).seq
+    archived = run(db, "template_archive", {"id": template_id, "archived": True, "base_version": version})
+    assert archived.result["archived"] is True
     saved = run(db, "values_save", {"account": APPID, "values": {"{窗口电话}": " 0910-6661234 ", "": "x"}})
     assert saved.result["values"] == {"窗口电话": "0910-6661234"}
     unknown = run(db, "template_save", template(account="wx9999ffff0000eeee"))

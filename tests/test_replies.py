@@ -84,7 +84,8 @@ def test_empty_or_unknown_reply_is_refused_before_wechat(world, conversation):
     assert empty.status_code == 422 and "不能为空" in empty.json()["error"]
     missing = reply(world, 99999, "你好", uuid.uuid4().hex)
     assert missing.status_code == 422
-    bad = requests.post(f"{world.hub_url}/api/replies", data=b"not json", headers=world.auth(*SCRIPT), timeout=5)
+    headers = {**world.auth(*SCRIPT), "Content-Type": "application/json"}
+    bad = requests.post(f"{world.hub_url}/api/replies", data=b"not json", headers=headers, timeout=5)
     assert bad.status_code == 400
     assert world.sent_to(SAFE_APPID) == []
 

@@ -118,7 +118,7 @@ def w(tmp_path) -> World:
             conversation_b=_conversation(session, b.id, "oB000000000000000000001", None, "社保卡怎么补办？", T0),
             operator=_staff(session, "wangfang", "王芳", ["operator"], [APP_A]),
             sup1=_staff(session, "liqiang", "李强", ["supervisor"], [APP_A]),
-            sup2=_staff(session, "zhangmin", "张敏", ["operator", "supervisor"], None),
+            sup2=_staff(session, "zhangmin", "张敏", ["operator", "supervisor"], [APP_A, APP_B]),
             sup3=_staff(session, "chengang", "陈刚", ["administrator"], None),
             sup_b=_staff(session, "zhaoli", "赵丽", ["supervisor"], [APP_B]),
             writer=_staff(session, "liuyang", "刘洋", ["operator", "supervisor"], [APP_A]),

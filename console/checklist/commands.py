@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from console.audit import record as audit_record
 from console.checklist.defaults import MAX_HOW, MAX_TITLE, ChecklistFileError, install
 from console.checklist.periods import PERIOD_TEXT, PERIODS, first_due, next_due
+from console.commands.refusal import NotApplicable
 from console.store.database import next_seq
 from console.store.models import Account, ChecklistItem, ChecklistRecord, Role, Staff
 from console.workcal.hours import china_today
@@ -38,12 +39,8 @@ MAX_FILE_NAME = 200
 _EVIDENCE_REF = re.compile(r"^evidence:[0-9a-f]{64}$")
 
 
-class ChecklistRefused(ValueError):
+class ChecklistRefused(NotApplicable):
     """The step cannot be taken; `forbidden` True when it is this person who may not take it."""
-
-    def __init__(self, message: str, *, forbidden: bool = False) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
 
 
 Handler = Callable[[Session, dict[str, Any], Staff, datetime], dict[str, Any]]

@@ -17,7 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.commands.refusal import NotApplicable
 from console.sheets import Sheet
+from console.staff.access import account_filter
 from console.store.database import next_seq
 from console.store.models import Account, AccountType, Role, Staff
 from console.timeutil import utcnow
@@ -59,12 +61,8 @@ class RegisterError(ValueError):
     """A register value that cannot be kept; the message names the field, in Chinese."""
 
 
-class RegisterRefused(ValueError):
+class RegisterRefused(NotApplicable):
     """The command cannot be applied. `forbidden` True: this person may not (the hub answers 403)."""
-
-    def __init__(self, message: str, *, forbidden: bool = False) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
 
 
 def clean_register(raw: Any) -> dict[str, str]:
@@ -123,10 +121,11 @@ def register_of(account: Account) -> dict[str, str]:
     return {key: str(stored.get(key) or "") for key, _ in FIELDS}
 
 
-def register_rows(session: Session) -> list[dict[str, str]]:
-    """One row per account: its name, appid and type (订阅号/服务号), then the register fields."""
+def register_rows(session: Session, account_ids: set[int] | None = None) -> list[dict[str, str]]:
+    """One row per account: its name, appid and type (订阅号/服务号), then the register fields. Only the
+    accounts in `account_ids` (console.staff.access.visible_account_ids; None for every account)."""
     rows = []
-    for account in session.scalars(select(Account).order_by(Account.id)):
+    for account in session.scalars(select(Account).where(account_filter(Account.id, account_ids)).order_by(Account.id)):
         rows.append(
             {
                 "name": account.name,

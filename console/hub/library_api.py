@@ -13,18 +13,18 @@ from typing import Any
 
 from aiohttp import web
 
+from console import command_path as commands
 from console.audit import record
+from console.commands.refusal import Refused
 from console.files import write_atomically
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.hub.delivery import wechat_call
 from console.hub.guard import json_body
-from console.inbox import commands
 from console.replies.codec import rule_to_dict
 from console.replies.wechat_import import rules_from_autoreply
 from console.screening import Screener, office_dir
 from console.screening.lists import LEADERS_FILE, SENSITIVE_FILE, TERMS_FILE
-from console.store.models import CommandState
 from console.wechat.errors import WeChatError
 
 WORDLIST_FILES = (SENSITIVE_FILE, TERMS_FILE, LEADERS_FILE)
@@ -109,6 +109,11 @@ async def import_from_wechat(request: web.Request) -> web.Response:
     except (ValueError, KeyError, TypeError) as exc:
         raise web.HTTPBadRequest(text="expected {account}") from exc
     seat = seat_of(request)
+    wanted = {"account": appid, "replace": bool(body.get("replace")), "rules": []}
+    try:  # who may import this account's rules is known before anything is asked of WeChat
+        await asyncio.to_thread(commands.preflight, ctx.db, "rules_import", 0, wanted, seat, ctx.presence)
+    except Refused as exc:
+        return web.json_response({"error": str(exc)}, status=exc.status)
     try:
         info = await wechat_call(ctx, ctx.gateway.current_autoreply_info, appid)
     except WeChatError as exc:
@@ -124,12 +129,15 @@ async def import_from_wechat(request: web.Request) -> web.Response:
         "replace": bool(body.get("replace")),
         "rules": [rule_to_dict(rule, appid) for rule in imported.rules],
     }
-    outcome = await asyncio.to_thread(
-        commands.apply, ctx.db, ctx.presence, command_id, "rules_import", 0, args, seat, ctx.clock(), ctx.screener
-    )
+    try:
+        outcome = await asyncio.to_thread(
+            commands.apply, ctx.db, ctx.presence, command_id, "rules_import", 0, args, seat, ctx.clock(), ctx.screener
+        )
+    except Refused as exc:
+        return web.json_response({"error": str(exc)}, status=exc.status)
     if outcome.fresh:
         ctx.feed.notify()
-    status = 200 if outcome.state == CommandState.APPLIED else 422
+    status = outcome.status
     return web.json_response(
         {"state": outcome.state, "result": outcome.result, "error": outcome.error, "notes": imported.notes},
         status=status,

@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from console.commands.refusal import NotApplicable
+
 TTL = 20.0  # seconds a seat's report stays valid; desktops report every 5 s
 
 
@@ -31,7 +33,7 @@ class Holder:
     typing: bool
 
 
-class LockHeld(Exception):
+class LockHeld(NotApplicable):
     def __init__(self, holder: Holder) -> None:
         doing = "正在输入回复" if holder.typing else "正在处理这个会话"
         super().__init__(

@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.commands.refusal import NotApplicable
 from console.publishing import articles as article_rules
 from console.publishing.html import clean_html
 from console.publishing.quota import check_mass
 from console.publishing.slots import PlanError, PublishingPlan
 from console.replies.screening_gate import ScreenGate
 from console.review import queue as review_queue
-from console.review.policy import policy_for
+from console.review.policy import levels_for_article, policy_for
 from console.store.database import next_seq
 from console.store.models import Account, Post, PostState, Role, Staff
 from console.timeutil import iso, parse_iso
@@ -64,12 +65,8 @@ STATE_TEXT = {
 MODE_TEXT = {"publish": "发布", "mass": "群发"}
 
 
-class PostRefused(ValueError):
+class PostRefused(NotApplicable):
     """The step cannot be taken. `forbidden` True: this person may not (the hub answers 403)."""
-
-    def __init__(self, message: str, *, forbidden: bool = False) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
 
 
 Handler = Callable[[Session, dict[str, Any], Staff, ScreenGate, datetime], dict[str, Any]]
@@ -237,8 +234,7 @@ def _save(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
     post.content_hash = new_hash
     if "mode" in args:
         post.mode = _mode(args.get("mode"))
-    if "urgent" in args:
-        post.urgent = bool(args.get("urgent"))
+    _mark_urgent(post, args, staff, now)
     if changed and post.state in (PostState.REVIEW, PostState.APPROVED, PostState.QUEUED, PostState.FAILED):
         # What supervisors approved is what goes out: a changed text goes back through review.
         _withdraw_review(session, post, now, "撰稿人修改了内容")
@@ -281,12 +277,10 @@ def _submit(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGa
         raise PostRefused(str(exc)) from exc
     text = article_rules.plain_text(items)
     gate.check(session, text, "article", args.get("override"), account_id=post.account_id)
-    if "urgent" in args:
-        post.urgent = bool(args.get("urgent"))
-    policy = policy_for(session, post.account_id)
-    levels = policy.article_levels
-    if post.urgent:
-        levels = max(1, min(policy.urgent_levels or 1, policy.article_levels))
+    _mark_urgent(post, args, staff, now)
+    if post.urgent and post.urgent_by is None:  # marked before marks were kept: the submitter takes it on
+        post.urgent_by, post.urgent_at = staff.name, now
+    levels = levels_for_article(policy_for(session, post.account_id), bool(post.urgent))
     item = review_queue.hold_article(
         session, post.account_id, post.id, staff, text, levels, str(args.get("command_id") or "") or None, now
     )
@@ -297,7 +291,29 @@ def _submit(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGa
     post.state = PostState.REVIEW
     post.error_text = None
     _touch(session, post, staff, now)
-    return {"post_id": post.id, "state": post.state, "review_item": item.id, "levels": levels, "urgent": post.urgent}
+    answer: dict[str, Any] = {
+        "post_id": post.id,
+        "state": post.state,
+        "review_item": item.id,
+        "levels": levels,
+        "urgent": post.urgent,
+    }
+    if post.urgent:  # for the audit entry: who took the emergency lane, and when
+        answer.update({"urgent_by": post.urgent_by, "urgent_at": iso(post.urgent_at)})
+    return answer
+
+
+def _mark_urgent(post: Post, args: dict[str, Any], staff: Staff, now: datetime) -> None:
+    """Set or clear the urgent mark (突发/辟谣) as the command asks, keeping who set it and when: the
+    signed-in colleague, whatever the desk sends."""
+    if "urgent" not in args:
+        return
+    urgent = bool(args.get("urgent"))
+    if urgent and not post.urgent:
+        post.urgent_by, post.urgent_at = staff.name[:100], now
+    elif not urgent:
+        post.urgent_by, post.urgent_at = None, None
+    post.urgent = urgent
 
 
 def _schedule(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate, now: datetime) -> dict[str, Any]:

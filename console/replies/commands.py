@@ -25,7 +25,7 @@ def _open(db_url: str) -> Any:
 
 
 def _apply(db_url: str, kind: str, args: dict[str, Any]) -> int:
-    from console.inbox import commands
+    from console import command_path as commands
     from console.inbox.presence import PresenceBoard
     from console.screening import Screener
     from console.store.models import CommandState

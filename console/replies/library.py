@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.commands.refusal import NotApplicable
 from console.replies.codec import (
     RuleFormatError,
     TemplateFormatError,
@@ -37,7 +38,7 @@ MAX_VALUE_CHARS = 200
 CONFLICT_SUFFIX = "（冲突副本）"
 
 
-class LibraryRefused(ValueError):
+class LibraryRefused(NotApplicable):
     """Well formed but not applicable; the words say why."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.commands.refusal import NotApplicable
 from console.screening import Hit, Screener, text_hash
 from console.store.models import Role, ScreenEvent, Staff
 from console.timeutil import utcnow
@@ -40,14 +41,15 @@ def describe_hits(hits: Sequence[Hit]) -> str:
     return "；".join(f"“{hit.matched}”：{hit.reason}" for hit in hits)
 
 
-class ScreenBlocked(ValueError):
+class ScreenBlocked(NotApplicable):
     """The text has blocking hits and no valid override. `event` is recorded by the caller after the
-    refused work is rolled back."""
+    refused work is rolled back (the dispatcher keeps what `keep` lists); the answer carries the hits."""
 
     def __init__(self, message: str, hits: Sequence[Hit], event: ScreenEvent) -> None:
-        super().__init__(message)
         self.hits = [hit_to_dict(hit) for hit in hits]
+        super().__init__(message, hits=self.hits)
         self.event = event
+        self.keep = [event]
 
 
 @dataclass
@@ -116,5 +118,5 @@ class ScreenGate:
         return staff.name, reason
 
 
-class OverrideRefused(ValueError):
+class OverrideRefused(NotApplicable):
     """An override that does not count: not a supervisor, one's own text, no reason."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from console.inbox import commands
+from console import command_path as commands
 from console.inbox.presence import PresenceBoard
 from console.store.database import Database
 from console.store.models import CommandState

@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console.commands.refusal import NotApplicable
 from console.replies.sending import ReplyRefused, check_text
+from console.staff.access import Seat, account_filter, staff_may, visible_account_ids
 from console.store.database import next_seq
 from console.store.models import (
     Account,
@@ -51,13 +53,9 @@ _PLACEHOLDERS = {
 }
 
 
-class ReviewRefused(ValueError):
+class ReviewRefused(NotApplicable):
     """The review step cannot be taken. `forbidden` True: this person may not do it (the hub answers
     403); False: nobody can in the item's present state, or the input is wrong (422)."""
-
-    def __init__(self, message: str, *, forbidden: bool) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
 
 
 @dataclass(frozen=True)
@@ -362,11 +360,10 @@ def pending(session: Session, reviewer: Staff, now: datetime) -> list[QueueRow]:
         .where(ReviewItem.state == PENDING, ReviewItem.author_id != reviewer.id)
         .order_by(ReviewItem.created_at, ReviewItem.id)
     )
-    if reviewer.accounts is not None:
-        appids = [str(appid) for appid in reviewer.accounts]
-        if not appids:
-            return []
-        query = query.where(Account.appid.in_(appids))
+    visible = visible_account_ids(session, Seat.of(reviewer))
+    if visible is not None and not visible:
+        return []
+    query = query.where(account_filter(ReviewItem.account_id, visible))  # type: ignore[arg-type]
     found = [
         (item, account)
         for item, account in session.execute(query).all()
@@ -505,7 +502,7 @@ def _is_reviewer(staff: Staff) -> bool:
 
 
 def _covers(staff: Staff, appid: str) -> bool:
-    return staff.accounts is None or appid in staff.accounts
+    return staff_may(staff, appid)
 
 
 def _check_reviewer(session: Session, item: ReviewItem, reviewer: Staff) -> None:

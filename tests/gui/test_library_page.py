@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from console.inbox import commands
+from console import command_path as commands
 from console.inbox.presence import PresenceBoard
 from console.inbox.timers import ResponseClock
 from console.replies.starter import STARTER_RULES, STARTER_TEMPLATES

@@ -12,7 +12,7 @@ import requests
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from console.inbox import commands
+from console import command_path as commands
 from console.inbox.presence import PresenceBoard
 from console.store.models import ReplyTemplate, ReviewItem, Role, ScreenEvent
 from tests.conftest import SAFE_APPID

@@ -17,11 +17,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("command", sa.Column("fingerprint", sa.String(length=64), nullable=True))
-    if op.get_bind().dialect.name != "sqlite":  # SQLite keeps any length in a VARCHAR already
-        op.alter_column("command", "kind", type_=sa.String(length=32))
+    # No other table points at `command`, so SQLite's batch copy is safe here.
+    with op.batch_alter_table("command") as batch:
+        batch.add_column(sa.Column("fingerprint", sa.String(length=64), nullable=True))
+        batch.alter_column("kind", type_=sa.String(length=32), existing_type=sa.String(length=16))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("command") as batch:
         batch.drop_column("fingerprint")
+        batch.alter_column("kind", type_=sa.String(length=16), existing_type=sa.String(length=32))

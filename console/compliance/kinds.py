@@ -1,0 +1,29 @@
+"""The account register (账号台账) as a command, declared: administrators keep it, for the accounts they
+may see (all of them); the handler writes the audit entry with the register before and after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from console.commands import schema as s
+from console.commands.registry import ADMINISTRATORS, BY_HANDLER, Call, CommandSpec, by_account_arg, register
+from console.compliance import register as account_register
+
+
+def _handler(call: Call) -> dict[str, Any]:
+    args = {**call.args, "appid": call.args.get("appid") or call.args.get("account")}
+    return account_register.apply(call.session, call.kind, args, call.staff, call.now)
+
+
+register(
+    CommandSpec(
+        "register_save",
+        ADMINISTRATORS,
+        lambda session, args, conversation_id: by_account_arg("appid" if args.get("appid") else "account")(
+            session, args, conversation_id
+        ),
+        s.schema(s.BASE, appid=s.text(max_len=64), account=s.text(max_len=64), register=s.obj(required=True)),
+        _handler,
+        BY_HANDLER,
+    )
+)
