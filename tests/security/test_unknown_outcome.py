@@ -121,10 +121,8 @@ def test_resending_needs_a_confirmation_and_is_recorded(world, wechat_failures, 
 
 
 def test_the_resend_command_confirms_and_records(world, wechat_failures, follower_conversation, desk_reply):
-    pytest.importorskip("console.catalog", reason="the command registry is not wired into the hub yet")
-    from console.commands.registry import REGISTRY
-
-    assert "reply_resend" in REGISTRY  # console.catalog imports console.replies.resend_commands
+    command_path = pytest.importorskip("console.command_path", reason="the command registry is not in the hub yet")
+    assert "reply_resend" in command_path.KINDS  # every kind the hub knows is loaded there
     conversation = follower_conversation(SAFE_APPID)
     wechat_failures.arm(send="drop", times=1)
     first = desk_reply(conversation.id, "窗口工作时间 9:00—17:00。").json()["message"]
