@@ -132,6 +132,7 @@ class Console:
         replica = Replica(self.replica_db)
         client = HubClient(hub_url)
         self.media = MediaCache(data_dir() / "media-cache", hub_url, token=lambda: client.token)
+        replica.on_withdrawn = self.media.forget  # a withdrawn account's pictures leave this computer too
         self.inbox = InboxController(replica, client, self.settings, response_clock(self.settings))
         tokens = tokens or TokenStore(hub_url)
         self.session = DeskSession(

@@ -27,6 +27,7 @@ from console.publishing.board import account_plans
 from console.publishing.rhythm import ALARM, ALARM_DAYS, OK, VETO_DAYS, WARN_DAYS, WARNING, Rhythm
 from console.review.policy import policy_for
 from console.review.queue import signatures
+from console.staff.access import account_filter
 from console.store.models import (
     Account,
     AccountType,
@@ -168,14 +169,16 @@ def panel(
     hours: OfficeHours,
     appid: str | None = None,
     quarter: str | None = None,
+    account_ids: set[int] | None = None,
 ) -> list[AccountPanel]:
     """Every account's panel (or one account's), measured now or at the end of `quarter` (default: the
-    quarter now falls in). An unknown `appid` gives an empty list."""
+    quarter now falls in). An unknown `appid` gives an empty list. Only the accounts in `account_ids`
+    (console.staff.access.visible_account_ids; None for every account): another's is as unknown."""
     quarter = quarter or current_quarter(china_today(now_utc))
     start, end = quarter_window(quarter)
     at = measured_at(now_utc, quarter)
     today = china_today(at)
-    query = select(Account).order_by(Account.id)
+    query = select(Account).where(account_filter(Account.id, account_ids)).order_by(Account.id)
     if appid:
         query = query.where(Account.appid == appid)
     accounts = list(session.scalars(query))
@@ -204,11 +207,12 @@ def panel_json(
     hours: OfficeHours,
     appid: str | None = None,
     quarter: str | None = None,
+    account_ids: set[int] | None = None,
 ) -> list[dict[str, Any]]:
     """`panel` as plain data (for `wxconsole compliance --json` and the hub's API)."""
     quarter = quarter or current_quarter(china_today(now_utc))
     at = measured_at(now_utc, quarter)
-    found = panel(session, now_utc, table, hours, appid=appid, quarter=quarter)
+    found = panel(session, now_utc, table, hours, appid=appid, quarter=quarter, account_ids=account_ids)
     return [
         {**p.to_json(), "quarter": quarter, "measured_at": to_china(at).isoformat(timespec="minutes")} for p in found
     ]

@@ -34,6 +34,7 @@ from console.compliance.register import register_rows, register_sheet
 from console.files import write_atomically
 from console.publishing.rhythm import ALARM, OK, WARNING
 from console.sheets import Sheet, workbook_bytes
+from console.staff.access import account_filter
 from console.store.models import Account, ChecklistItem, ChecklistRecord
 from console.workcal.holidays import HolidayTable
 from console.workcal.hours import OfficeHours, china_today, to_china
@@ -131,8 +132,10 @@ def quarterly_report(
     hours: OfficeHours,
     now_utc: datetime,
     secrets_to_hide: Iterable[str] = (),
+    account_ids: set[int] | None = None,
 ) -> tuple[Path, Path]:
-    """Write 自查报告-<quarter>.pdf and 自查报告-<quarter>.xlsx into `out_dir`; returns (pdf, xlsx).
+    """Write 自查报告-<quarter>.pdf and 自查报告-<quarter>.xlsx into `out_dir`; returns (pdf, xlsx). The
+    report covers the accounts in `account_ids` (console.staff.access.visible_account_ids; None: all).
 
     QuarterError for a malformed quarter, SecretInReport (and no file) if a hidden value would appear,
     OSError if a file cannot be written."""
@@ -140,9 +143,9 @@ def quarterly_report(
     hidden = [s for s in secrets_to_hide if s and s.strip()]
     at = measured_at(now_utc, quarter)
     today = china_today(at)
-    panels = panel(session, now_utc, table, hours, quarter=quarter)
-    register = register_rows(session)
-    checklist = checklist_rows(session, today, first, last)
+    panels = panel(session, now_utc, table, hours, quarter=quarter, account_ids=account_ids)
+    register = register_rows(session, account_ids)
+    checklist = checklist_rows(session, today, first, last, account_ids)
     problems = problem_list(panels, checklist)
 
     sheets = [
@@ -171,14 +174,22 @@ def quarterly_report(
     return pdf_path, xlsx_path
 
 
-def checklist_rows(session: Session, today: date, first: date, last: date) -> list[ChecklistRow]:
-    """Every checklist item of every account (archived ones too, marked), with its latest record."""
+def checklist_rows(
+    session: Session, today: date, first: date, last: date, account_ids: set[int] | None = None
+) -> list[ChecklistRow]:
+    """Every checklist item of every account in `account_ids` (None: all; archived ones too, marked),
+    with its latest record."""
     names = {row.id: row.name for row in session.execute(select(Account.id, Account.name))}
     latest: dict[int, ChecklistRecord] = {}
-    for done in session.scalars(select(ChecklistRecord).order_by(ChecklistRecord.done_on, ChecklistRecord.id)):
+    records = select(ChecklistRecord).where(account_filter(ChecklistRecord.account_id, account_ids))
+    for done in session.scalars(records.order_by(ChecklistRecord.done_on, ChecklistRecord.id)):
         latest[done.item_id] = done
     rows = []
-    items = session.scalars(select(ChecklistItem).order_by(ChecklistItem.account_id, ChecklistItem.id))
+    items = session.scalars(
+        select(ChecklistItem)
+        .where(account_filter(ChecklistItem.account_id, account_ids))
+        .order_by(ChecklistItem.account_id, ChecklistItem.id)
+    )
     for item in items:
         record = latest.get(item.id)
         last_done = item.last_done_on or (record.done_on if record else None)

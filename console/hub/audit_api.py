@@ -7,13 +7,17 @@ import asyncio
 from typing import Any
 
 from aiohttp import web
+from sqlalchemy import select
 
 from console.audit import action_name, record, verify
-from console.audit.chain import actor_name, beijing_time, entries, target_text
+from console.audit.chain import actor_name, beijing_time, target_text
 from console.hub.auth_api import seat_of
 from console.hub.context import context
 from console.hub.sync_api import query_int
+from console.hub.visibility import audit_filter, request_seat
+from console.staff.access import Seat
 from console.store.database import Database
+from console.store.models import AuditEntry
 
 
 def _entry(entry: Any) -> dict[str, Any]:
@@ -28,10 +32,15 @@ def _entry(entry: Any) -> dict[str, Any]:
     }
 
 
-def _read(db: Database, limit: int, before: int | None, export_by: str | None) -> dict[str, Any]:
+def _read(db: Database, limit: int, before: int | None, export_by: str | None, seat: Seat) -> dict[str, Any]:
+    """Newest first, only the entries `seat` may read (console.hub.visibility.audit_filter); the chain is
+    verified whole either way."""
     with db.session() as session:
         verdict = verify(session)
-        rows = [_entry(e) for e in entries(session, limit=limit, before_id=before)]
+        query = select(AuditEntry).where(audit_filter(session, seat)).order_by(AuditEntry.id.desc()).limit(limit)
+        if before is not None:
+            query = query.where(AuditEntry.id < before)
+        rows = [_entry(e) for e in session.scalars(query)]
         if export_by is not None:
             record(session, export_by, "export", "audit", rows=len(rows))
         return {"entries": rows, "ok": verdict.ok, "checked": verdict.checked, "reason": verdict.reason}
@@ -45,7 +54,7 @@ async def audit_log(request: web.Request) -> web.Response:
     limit = max(1, min(query_int(request, "limit", 200), 5000))
     before = query_int(request, "before", 0) or None
     export_by = seat.login if request.query.get("export") == "1" else None
-    answer = await asyncio.to_thread(_read, context(request).db, limit, before, export_by)
+    answer = await asyncio.to_thread(_read, context(request).db, limit, before, export_by, request_seat(request))
     return web.json_response(answer)
 
 

@@ -1,7 +1,8 @@
 """The inspection panel and the quarterly self-check report, computed on the hub (where the 错敏词
 events and the audit log live): `GET /api/compliance?quarter=2026Q4[&account=APPID]` answers the panel
 as JSON; `GET /api/reports/quarterly?quarter=2026Q4&format=pdf|xlsx` answers the file, and the export is
-on the record. The hub also runs the checklist's own checks (safe mode, secrets, backup, channel) at
+on the record. Both cover only the accounts the signed-in colleague sees (console.staff.access). The
+hub also runs the checklist's own checks (safe mode, secrets, backup, channel) at
 start and every few hours, so those items are marked from evidence even when no desk is open."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from console.compliance.report import quarterly_report
 from console.hub.auth_api import STAFF
 from console.hub.context import CONTEXT, HubContext, context
 from console.settings import load_settings
+from console.staff.access import Seat, visible_account_ids
 from console.store.models import Account
 from console.workcal.holidays import HolidayTable
 
@@ -49,10 +51,12 @@ async def compliance(request: web.Request) -> web.Response:
     appid = request.query.get("account") or None
     table = request.app[TABLE]
     hours = load_settings().hours()
+    seat = Seat.from_view(request[STAFF])
 
     def read() -> list:
         with ctx.db.session() as session:
-            return panel_json(session, ctx.clock(), table, hours, appid=appid, quarter=quarter)
+            ids = visible_account_ids(session, seat)  # another account's panel is as unknown: not listed
+            return panel_json(session, ctx.clock(), table, hours, appid=appid, quarter=quarter, account_ids=ids)
 
     return web.json_response({"panel": await asyncio.to_thread(read), "quarter": quarter})
 
@@ -71,7 +75,8 @@ async def quarterly(request: web.Request) -> web.Response:
         hide = _secrets(ctx)
         with tempfile.TemporaryDirectory(prefix="wxconsole-report-") as folder:
             with ctx.db.session() as session:
-                pdf, xlsx = quarterly_report(session, quarter, Path(folder), table, hours, ctx.clock(), hide)
+                ids = visible_account_ids(session, Seat.from_view(staff))  # the accounts this colleague sees
+                pdf, xlsx = quarterly_report(session, quarter, Path(folder), table, hours, ctx.clock(), hide, ids)
                 record(session, str(staff["login"]), "export", f"report:{quarter}", after={"format": fmt})
             path = pdf if fmt == "pdf" else xlsx
             return path.name, path.read_bytes()

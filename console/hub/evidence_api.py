@@ -14,6 +14,8 @@ from aiohttp import web
 from console import paths
 from console.files import write_atomically
 from console.hub.context import CONTEXT
+from console.hub.visibility import named_by_visible_row, request_seat
+from console.store.models import ChecklistRecord
 
 MAX_EVIDENCE = 20 * 1024 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -65,8 +67,18 @@ async def put_evidence(request: web.Request) -> web.Response:
 
 
 async def get_evidence(request: web.Request) -> web.StreamResponse:
+    """The file, to a colleague who sees a checklist record naming it (another account's: 404 as unknown)."""
     sha = request.match_info["sha"]
     path = stored(request.app[EVIDENCE], sha) if _SHA.match(sha) else None
+    if path is not None and not await asyncio.to_thread(
+        named_by_visible_row,
+        request.app[CONTEXT].db,
+        request_seat(request),
+        f"evidence:{sha}",
+        ChecklistRecord.evidence,
+        ChecklistRecord.account_id,
+    ):
+        path = None
     if path is None:
         raise web.HTTPNotFound(text="服务端没有这份佐证材料。")
     content_type = TYPES.get(path.suffix.lower(), "application/octet-stream")

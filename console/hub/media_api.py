@@ -19,10 +19,12 @@ from pathlib import Path
 from aiohttp import web
 
 from console.files import write_atomically
+from console.hub.auth_api import STAFF
 from console.hub.context import CONTEXT, HubContext, context
 from console.hub.delivery import wechat_call
 from console.paths import data_dir
 from console.secrets import MissingSecrets, SecretsUnavailable
+from console.staff.access import Seat
 from console.store.database import Database
 from console.store.models import Message
 from console.sync.media import content_type_for, extension_for, find_cached
@@ -66,11 +68,12 @@ class Served:
     data: bytes = b""
 
 
-def media_ref(db: Database, message_id: int, thumb: bool = False) -> MediaRef:
-    """The account and media id of a message (ThumbMediaId with thumb), or NoMedia."""
+def media_ref(db: Database, message_id: int, thumb: bool = False, seat: Seat | None = None) -> MediaRef:
+    """The account and media id of a message (ThumbMediaId with thumb), or NoMedia. A message of an
+    account `seat` may not see is "no such message" (console.staff.access), never a hint that it exists."""
     with db.session() as session:
         message = session.get(Message, message_id)
-        if message is None:
+        if message is None or (seat is not None and not seat.may(message.account.appid)):
             raise NoMedia(NO_MESSAGE)
         payload = message.payload or {}
         media_id = payload.get("ThumbMediaId" if thumb else "MediaId")
@@ -160,7 +163,7 @@ async def media(request: web.Request) -> web.StreamResponse:
     message_id = int(raw)
     thumb = request.query.get("thumb", "") in ("1", "true", "yes")
     try:
-        ref = await asyncio.to_thread(media_ref, ctx.db, message_id, thumb)
+        ref = await asyncio.to_thread(media_ref, ctx.db, message_id, thumb, Seat.from_view(request[STAFF]))
         served = await cache.get(ctx, ref)
     except NoMedia as exc:
         return _error(404, str(exc))

@@ -20,9 +20,10 @@ from console import paths
 from console.hub.context import CONTEXT, context
 from console.hub.delivery import wechat_call
 from console.hub.guard import json_body
+from console.hub.visibility import named_by_visible_row, request_seat
 from console.publishing.asset_files import AssetError, LocalAssets
 from console.publishing.worker import Publisher
-from console.store.models import Asset
+from console.store.models import Asset, Post
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,13 @@ async def put_asset(request: web.Request) -> web.Response:
 
 
 async def get_asset(request: web.Request) -> web.FileResponse:
+    """A picture, to a colleague who sees a post using it (another account's: 404 as unknown)."""
     sha = _sha(request)
     path = request.app[ASSETS].path(f"asset:{sha}")
+    if path is not None and not await asyncio.to_thread(
+        named_by_visible_row, context(request).db, request_seat(request), f"asset:{sha}", Post.articles, Post.account_id
+    ):
+        path = None
     if path is None:
         raise web.HTTPNotFound(text="服务端没有这张图片。")
     return web.FileResponse(path, headers={"Content-Type": _content_type(path)})

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from console.staff.access import staff_may
 from console.staff.passwords import hash_password, password_problem
 from console.staff.sessions import revoke_all
 from console.store.database import next_seq
@@ -188,7 +189,7 @@ def set_roles(session: Session, staff_id: int, roles: list[Role]) -> Staff:
 
 
 def set_accounts(session: Session, staff_id: int, accounts: list[str] | None) -> Staff:
-    """The accounts a colleague may work on; None for every account."""
+    """The accounts a colleague may work on; None or [] for none (administrators work on every account)."""
     staff = _staff(session, staff_id)
     chosen = _check_accounts(session, accounts)
     if chosen != staff.accounts:
@@ -215,10 +216,8 @@ def unlock(session: Session, staff_id: int) -> Staff:
 
 
 def may_work_on(staff: Staff, appid: str) -> bool:
-    """Whether this colleague may work on this account's conversations."""
-    if not staff.active:
-        return False
-    return staff.accounts is None or appid in staff.accounts
+    """Whether this colleague may work on this account's conversations (console.staff.access's rule)."""
+    return staff_may(staff, appid)
 
 
 def staff_view(staff: Staff) -> dict[str, Any]:

@@ -113,6 +113,15 @@ class MediaCache:
             raise MediaUnavailable(f"文件无法保存到本机（磁盘已满或没有写入权限）：{exc.strerror or exc}") from exc
         return path
 
+    def forget(self, message_ids: list[int]) -> None:
+        """Delete the files of these messages (their account was withdrawn from this desk's colleague)."""
+        for message_id in message_ids:
+            for thumb in (False, True):
+                path = self.cached(message_id, thumb)
+                if path is not None:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout, sock_connect=5))

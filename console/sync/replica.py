@@ -3,10 +3,13 @@ by applying the hub's change batches in order. Blocking; the window calls it fro
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from console.inbox import views
 from console.inbox.search import SearchHit, search
@@ -14,10 +17,20 @@ from console.replies import library
 from console.store.database import Database
 from console.store.models import (
     Account,
+    ChecklistItem,
+    ChecklistRecord,
     Conversation,
+    Draft,
+    Follower,
+    Message,
+    Note,
+    Outbox,
+    Post,
+    PostDraft,
     ReplyRule,
     ReplyTemplate,
     ReviewItem,
+    ReviewPolicy,
     Role,
     Staff,
     SyncCounter,
@@ -25,6 +38,7 @@ from console.store.models import (
 from console.sync.wire import KEYS, SYNCED, from_wire
 
 CURSOR = "replica_cursor"
+SCOPE = "replica_scope"  # a fingerprint of the scope last applied (console.sync.wire.scope_of)
 
 
 class Replica:
@@ -33,6 +47,8 @@ class Replica:
         # The sync loop and a send both write rows; one writer at a time keeps merge's
         # select-then-insert from racing itself.
         self._write = threading.Lock()
+        # Told the ids of messages dropped with a withdrawn account (the desk's media cache forgets their files).
+        self.on_withdrawn: Callable[[list[int]], None] | None = None
 
     def cursor(self) -> int:
         with self.db.session() as session:
@@ -41,9 +57,15 @@ class Replica:
 
     def apply(self, batch: dict[str, Any]) -> int:
         """Upsert every row of one batch and advance the cursor (if it carries one), in one transaction.
-        Returns rows applied."""
+        Returns rows applied. A batch's `scope` (the accounts this desk may hold) changing first drops the
+        rows of every account no longer in it, and when one was added starts the cursor again from 0:
+        see `_rescope`."""
         count = 0
+        withdrawn: list[int] = []
         with self._write, self.db.session() as session:
+            restart = False
+            if isinstance(batch.get("scope"), dict):
+                restart, withdrawn = _rescope(session, batch["scope"])
             for model in SYNCED:
                 for data in batch.get(KEYS[model], []):
                     current = session.get(model, data["id"])
@@ -55,9 +77,11 @@ class Replica:
             if "cursor" in batch:
                 counter = session.get(SyncCounter, CURSOR)
                 if counter is None:
-                    session.add(SyncCounter(name=CURSOR, value=int(batch["cursor"])))
+                    session.add(SyncCounter(name=CURSOR, value=0 if restart else int(batch["cursor"])))
                 else:
-                    counter.value = max(counter.value, int(batch["cursor"]))
+                    counter.value = 0 if restart else max(counter.value, int(batch["cursor"]))
+        if withdrawn and self.on_withdrawn is not None:
+            self.on_withdrawn(withdrawn)
         return count
 
     def merge_answer(self, answer: dict[str, Any]) -> int:
@@ -177,3 +201,66 @@ class Replica:
                 .limit(1)
             )
             return None if item is None else (item.id, item.content, item.comment or "")
+
+
+def _fingerprint(scope: dict[str, Any]) -> int:
+    text = "*" if scope.get("all") else "\n".join(sorted(str(a) for a in scope.get("accounts") or []))
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:7], "big")
+
+
+def _rescope(session: Session, scope: dict[str, Any]) -> tuple[bool, list[int]]:
+    """Bring the replica to the accounts its colleague may now see. Returns (start again from cursor 0,
+    ids of the messages dropped).
+
+    Why this way: the hub sends only visible rows, so a withdrawn account's rows would otherwise stay on
+    the desk for good — they are deleted here, with the desk's own drafts, queued commands and article
+    drafts of that account, and the withdrawn appids leave colleagues' account lists. A granted account's
+    rows are older than the cursor and would never arrive, so the replica starts again from cursor 0:
+    the next batches bring everything visible again (upserts of rows already held change nothing). That
+    costs one full pull, only when accounts are added, and only once: the scope's fingerprint is stored,
+    so the restart is not repeated while the rows come in. A replica that never synced needs no restart."""
+    counter = session.get(SyncCounter, SCOPE)
+    mark = _fingerprint(scope)
+    if counter is not None and counter.value == mark:
+        return False, []
+    if counter is None:
+        session.add(SyncCounter(name=SCOPE, value=mark))
+    else:
+        counter.value = mark
+    held = {appid: account_id for account_id, appid in session.execute(select(Account.id, Account.appid))}
+    allowed = None if scope.get("all") else {str(a) for a in scope.get("accounts") or []}
+    gone = [] if allowed is None else [account_id for appid, account_id in held.items() if appid not in allowed]
+    dropped = _drop_accounts(session, gone, [appid for appid in held if allowed is not None and appid not in allowed])
+    synced = int(session.scalar(select(SyncCounter.value).where(SyncCounter.name == CURSOR)) or 0)
+    granted = bool(set(scope.get("accounts") or []) - set(held))
+    return synced > 0 and granted, dropped
+
+
+def _drop_accounts(session: Session, account_ids: list[int], appids: list[str]) -> list[int]:
+    """Every row of these accounts, children first (the replica keeps foreign keys)."""
+    if not account_ids:
+        return []
+    conversations = select(Conversation.id).where(Conversation.account_id.in_(account_ids))
+    messages = list(session.scalars(select(Message.id).where(Message.account_id.in_(account_ids))))
+    items = select(ChecklistItem.id).where(ChecklistItem.account_id.in_(account_ids))
+    session.execute(delete(Note).where(Note.conversation_id.in_(conversations)))
+    session.execute(delete(Draft).where(Draft.conversation_id.in_(conversations)))
+    session.execute(delete(Outbox).where(Outbox.conversation_id.in_(conversations)))
+    session.execute(delete(Message).where(Message.account_id.in_(account_ids)))
+    session.execute(delete(ReviewItem).where(ReviewItem.account_id.in_(account_ids)))
+    session.execute(delete(Conversation).where(Conversation.account_id.in_(account_ids)))
+    session.execute(delete(Follower).where(Follower.account_id.in_(account_ids)))
+    session.execute(delete(ChecklistRecord).where(ChecklistRecord.item_id.in_(items)))
+    session.execute(delete(ChecklistRecord).where(ChecklistRecord.account_id.in_(account_ids)))
+    session.execute(delete(ChecklistItem).where(ChecklistItem.account_id.in_(account_ids)))
+    for model in (Post, ReviewPolicy, ReplyTemplate, ReplyRule):
+        session.execute(delete(model).where(model.account_id.in_(account_ids)))  # type: ignore[attr-defined]
+    session.execute(delete(PostDraft).where(PostDraft.appid.in_(appids)))
+    session.execute(delete(Account).where(Account.id.in_(account_ids)))
+    withdrawn = set(appids)
+    for staff in session.scalars(select(Staff).where(Staff.accounts.is_not(None))):
+        kept = [a for a in staff.accounts or [] if a not in withdrawn]
+        if kept != list(staff.accounts or []):
+            session.execute(update(Staff).where(Staff.id == staff.id).values(accounts=kept))
+    session.expire_all()
+    return messages

@@ -183,3 +183,140 @@ def disk_limit(world: Any) -> Iterator[DiskLimit]:
     limit = DiskLimit(world)
     yield limit
     limit.close()
+
+
+# --- Who sees what: a distinct marker in every kind of row of each account (point 2) ---------------------
+
+import hashlib  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+from sqlalchemy import select  # noqa: E402
+
+from console.audit import record  # noqa: E402
+from console.publishing.demo_posts import cover_png  # noqa: E402
+from console.sandbox.follower_messages import Image  # noqa: E402
+from console.store.database import next_seq  # noqa: E402
+from console.store.models import (  # noqa: E402
+    Account,
+    ChecklistItem,
+    ChecklistRecord,
+    Note,
+    Post,
+    ReplyRule,
+    ReplyTemplate,
+    ReviewItem,
+    ReviewPolicy,
+    Staff,
+)
+from console.workcal.hours import china_today  # noqa: E402
+
+VISIBILITY_ADMIN = ("vis-admin", "管理员甲乙", (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OPERATOR))
+
+
+@dataclass
+class MarkedAccount:
+    """One account's marker and the ids of the rows and files that carry it."""
+
+    appid: str
+    marker: str
+    conversation_id: int = 0
+    image_message_id: int = 0
+    evidence_sha: str = ""
+    asset_sha: str = ""
+    ids: dict[str, int] = field(default_factory=dict)
+
+
+@pytest.fixture
+def marked_accounts(world: Any) -> dict[str, MarkedAccount]:
+    """The world's two accounts (SAFE_APPID 甲, PLAIN_APPID 乙), each with its own marker in a follower's
+    message, a note, a template, a rule, a review policy and item, a post and its picture, a checklist
+    item with a record and its evidence file, the 账号台账 and audit entries naming each of those rows;
+    and a picture a follower sent. Keyed "甲" and "乙"."""
+    from tests.conftest import PLAIN_APPID, SAFE_APPID
+
+    admin = world.auth(*VISIBILITY_ADMIN)
+    marked = {"甲": MarkedAccount(SAFE_APPID, "甲标记7d3f"), "乙": MarkedAccount(PLAIN_APPID, "乙标记9c1e")}
+    for n, account in enumerate(marked.values()):
+        marker = account.marker
+        world.push(account.appid, f"oVISIBILITYfollower0000000{n}a", content=f"{marker} 我的身份证号是多少")
+        world.push(account.appid, f"oVISIBILITYfollower0000000{n}b", message=Image())
+        evidence = f"{marker} 佐证材料".encode()
+        account.evidence_sha = hashlib.sha256(evidence).hexdigest()
+        answer = requests.put(
+            f"{world.hub_url}/api/evidence/{account.evidence_sha}",
+            params={"name": "记录.txt"},
+            data=evidence,
+            headers=admin,
+            timeout=30,
+        )
+        assert answer.status_code == 200, answer.text
+        picture = cover_png() + marker.encode()
+        account.asset_sha = hashlib.sha256(picture).hexdigest()
+        answer = requests.put(
+            f"{world.hub_url}/api/assets/{account.asset_sha}", data=picture, headers=admin, timeout=30
+        )
+        assert answer.status_code == 200, answer.text
+        with world.hub.db.session() as session:
+            row = session.scalar(select(Account).where(Account.appid == account.appid))
+            assert row is not None
+            author = session.scalar(select(Staff).where(Staff.login == VISIBILITY_ADMIN[0]))
+            assert author is not None
+            texts = [
+                m
+                for m in session.query(Message).filter(Message.account_id == row.id).order_by(Message.id).all()
+                if m.direction == "in"
+            ]
+            account.conversation_id = texts[0].conversation_id
+            account.image_message_id = next(m.id for m in texts if m.msg_type == "image")
+            note = Note(conversation_id=account.conversation_id, author_name="同事", body=f"{marker} 内部备注")
+            template = ReplyTemplate(account_id=row.id, title=f"{marker} 模板", body=f"{marker} 模板正文")
+            rule = ReplyRule(account_id=row.id, name=f"{marker} 规则", keywords=[marker], reply={"text": marker})
+            policy = ReviewPolicy(account_id=row.id, replies="labels", labels=[marker])
+            item = ReviewItem(
+                kind="reply",
+                account_id=row.id,
+                conversation_id=account.conversation_id,
+                author_id=author.id,
+                author_name=author.name,
+                content=f"{marker} 待审回复",
+            )
+            post = Post(
+                account_id=row.id,
+                title=f"{marker} 图文",
+                articles=[
+                    {
+                        "title": f"{marker} 图文",
+                        "content": f'<p>{marker}</p><img src="asset:{account.asset_sha}">',
+                        "cover": f"asset:{account.asset_sha}",
+                    }
+                ],
+            )
+            check = ChecklistItem(account_id=row.id, title=f"{marker} 检查项")
+            session.add_all([note, template, rule, policy, item, post, check])
+            session.flush()
+            done = ChecklistRecord(
+                item_id=check.id,
+                account_id=row.id,
+                done_on=china_today(world.hub.clock()),
+                done_by="王芳",
+                note=f"{marker} 完成说明",
+                evidence=[{"kind": "file", "ref": f"evidence:{account.evidence_sha}", "name": "记录.txt"}],
+            )
+            session.add(done)
+            row.register = {"unit": f"{marker} 责任单位", "owner": "陈建国"}
+            for synced in (note, template, rule, policy, item, post, check, done, row):
+                synced.seq = next_seq(session)
+            session.flush()
+            account.ids = {"note": note.id, "template": template.id, "rule": rule.id, "post": post.id}
+            for target in (
+                f"conversation:{account.conversation_id}",
+                f"review:{item.id}",
+                f"post:{post.id}",
+                f"checklist:{check.id}",
+                f"template:{template.id}",
+                f"rule:{rule.id}",
+                f"account:{account.appid}",
+                f"policy:{account.appid}",
+            ):
+                record(session, "someone", "send", target, after={"text": f"{marker} 审计"})
+    return marked

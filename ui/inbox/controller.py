@@ -395,7 +395,7 @@ class InboxController(QObject):
                 self._emit_presence()
             if batch["cursor"] != cursor:
                 await asyncio.to_thread(self.replica.apply, batch)
-                cursor = batch["cursor"]
+                cursor = await asyncio.to_thread(self.replica.cursor)  # 0 again when an account was granted
                 self._announce(batch, quiet=first)
                 changed = {int(c["id"]) for c in batch.get("conversations", [])}
                 # A follower's name or a colleague's changes rows this batch does not name: read all again.
