@@ -19,6 +19,7 @@ IN_BG, OUT_BG, EVENT_BG = QColor("#ffffff"), QColor("#d9f2d0"), QColor("#f0f2f5"
 NOTE_BG, QUEUED_BG, OVERDUE_BG = QColor("#fff4c2"), QColor("#eef1f5"), QColor("#fdecea")
 AUTO_BG = QColor("#e3eefc")  # an automatic reply: answered by a rule, a human still follows up
 FAIL, MUTED, ACCENT, LOCK = QColor("#c0392b"), QColor("#7a7f87"), QColor("#1f6feb"), QColor("#b35c00")
+UNSURE = LOCK  # 不确定是否已送达: neither sent nor failed — check before sending again
 
 
 class ConversationDelegate(QStyledItemDelegate):
@@ -123,6 +124,11 @@ def _status_line(row) -> tuple[str, QColor] | None:
         return tr("已发送"), MUTED
     if row.status == "failed":
         return tr("发送失败：") + (row.error_text or tr("原因未知")), FAIL
+    if row.status == "unknown":
+        words = row.error_text or tr("不确定是否已送达。请在公众号后台或向粉丝核实是否已收到，确认没有收到再重新发送。")
+        if not words.startswith(tr("不确定是否已送达")):
+            words = tr("不确定是否已送达：") + words
+        return words + tr("（确认没有收到后，双击这条回复可再次发送）"), UNSURE
     return tr("发送中…"), MUTED
 
 
@@ -188,7 +194,8 @@ class BubbleDelegate(QStyledItemDelegate):
         left = area.right() - bubble.width() if outbound else area.left()
         bubble.moveTo(left, top)
         failed = (outbound and row.status == "failed") or row.kind == "refused" or row.status == "returned"
-        painter.setPen(FAIL if failed else QColor("#d0d4da"))
+        unsure = outbound and row.status == "unknown"
+        painter.setPen(FAIL if failed else (UNSURE if unsure else QColor("#d0d4da")))
         if row.kind in ("queued", "review"):
             painter.setPen(QPen(FAIL if failed else MUTED, 1, Qt.PenStyle.DashLine))
         fills = {"note": NOTE_BG, "queued": QUEUED_BG, "review": QUEUED_BG}
@@ -199,6 +206,6 @@ class BubbleDelegate(QStyledItemDelegate):
         painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD), Qt.TextFlag.TextWordWrap, row.content)
         if status_rect is not None and status_text:
             status_rect.moveTo(area.right() - status_rect.width() if outbound else area.left(), bubble.bottom() + 4)
-            painter.setPen(FAIL if failed else MUTED)
+            painter.setPen(FAIL if failed else (UNSURE if unsure else MUTED))
             painter.drawText(status_rect, Qt.TextFlag.TextWordWrap, status_text)
         painter.restore()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -464,5 +465,28 @@ class InboxPage(QWidget):
 
     def _history_activated(self, index) -> None:
         row = index.data(RowRole)
-        if row is not None and row.has_media:
+        if row is not None and row.kind == "message" and row.direction == "out" and row.status == "unknown":
+            self._offer_resend(row.id)
+        elif row is not None and row.has_media:
             self.mediaRequested.emit(row.id)
+
+    def _offer_resend(self, message_id: int) -> None:
+        """再次发送 a reply of unknown outcome, only after the colleague confirms what may happen."""
+        if self.current is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("再次发送"))
+        box.setText(tr("这条回复不确定是否已送达。"))
+        box.setInformativeText(
+            tr(
+                "微信可能已经把它送到粉丝手机上，只是没有告诉我们。再次发送后，粉丝可能收到两条相同的消息。\n\n"
+                "请先在公众号后台或向粉丝核实是否已收到；确认没有收到，再点“再次发送”。这次发送会记入操作日志。"
+            )
+        )
+        resend = box.addButton(tr("再次发送"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)  # Enter does not resend
+        box.exec()
+        if box.clickedButton() is resend:
+            self.actionRequested.emit("reply_resend", self.current, {"message_id": message_id, "confirm": True})
