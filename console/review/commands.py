@@ -13,9 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.review import queue
-from console.review.policy import PolicyError, first_reply, policy_for, reply_needs_review, set_policy
+from console.review.policy import (
+    PolicyError,
+    first_reply,
+    policy_for,
+    reply_needs_review,
+    set_policy,
+    urgent_levels_of,
+)
 from console.screening import text_hash
-from console.store.models import Account, Conversation, ReviewItem, Role, ScreenEvent, Staff
+from console.store.models import Account, Conversation, ReviewItem, ReviewPolicy, Role, ScreenEvent, Staff
 
 REVIEW_KINDS = ("review_approve", "review_send_back", "review_resubmit", "review_withdraw", "review_policy")
 
@@ -58,15 +65,16 @@ def staff_of(session: Session, staff_id: int | None) -> Staff:
 
 
 def _policy(session: Session, args: dict[str, Any], staff: Staff) -> Decision:
-    """An administrator sets which replies of an account wait for review, and the article levels."""
+    """An administrator sets which replies of an account wait for review, the article levels and the
+    urgent lane's levels (突发/辟谣: between the article levels minus one and the article levels)."""
     if not staff.has_role(Role.ADMINISTRATOR):
         raise queue.ReviewRefused("只有管理员可以设置审核规则。", forbidden=True)
     appid = str(args.get("account") or "")
     account = session.scalar(select(Account).where(Account.appid == appid))
     if account is None:
         raise queue.ReviewRefused(f"没有公众号 {appid}。", forbidden=False)
-    before = policy_for(session, account.id)
-    was = {"replies": before.replies, "labels": list(before.labels or []), "article_levels": before.article_levels}
+    was = _policy_view(policy_for(session, account.id))
+    urgent = args.get("urgent_levels")
     try:
         policy = set_policy(
             session,
@@ -75,11 +83,28 @@ def _policy(session: Session, args: dict[str, Any], staff: Staff) -> Decision:
             [str(label) for label in args.get("labels") or []],
             int(args.get("article_levels") or 1),
             staff.name,
+            urgent_levels=None if urgent is None else _level_arg(urgent),
         )
     except (PolicyError, ValueError) as exc:
         raise queue.ReviewRefused(str(exc), forbidden=False) from exc
-    now_is = {"replies": policy.replies, "labels": list(policy.labels or []), "article_levels": policy.article_levels}
+    now_is = _policy_view(policy)
     return Decision(None, {"account": appid, "before": was, "after": now_is}, action="policy_change")
+
+
+def _level_arg(value: Any) -> int:
+    """A level count as the desk sends it; anything but a whole number is refused with words."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise PolicyError("突发/辟谣的审核级数应为整数（1 到 3 级）。")
+    return int(value)
+
+
+def _policy_view(policy: ReviewPolicy) -> dict[str, Any]:
+    return {
+        "replies": policy.replies,
+        "labels": list(policy.labels or []),
+        "article_levels": policy.article_levels,
+        "urgent_levels": urgent_levels_of(policy),
+    }
 
 
 def decide(session: Session, kind: str, args: dict[str, Any], staff: Staff, now: datetime) -> Decision:

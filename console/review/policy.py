@@ -1,14 +1,20 @@
 """Which replies wait for a supervisor, per account. An administrator picks one rule (all, none, the
-ones the 错敏词 check flagged, the first answer to a new follower, or conversations with given labels)
-and how many review levels articles pass (三审: 1 to 3)."""
+ones the 错敏词 check flagged, the first answer to a new follower, or conversations with given labels),
+how many review levels articles pass (三审: 1 to 3), and how many an urgent one (突发/辟谣) passes.
+
+The author cannot side-step any of it: the emergency lane never goes below the account's levels minus
+one (an author's urgent mark saves at most one level, and only as far as the administrator allows), a
+label that puts replies under review is removed by a reviewer only, and a reply is judged by the
+labels its conversation had when it was written as well as by those it has now."""
 
 from __future__ import annotations
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from console.commands.refusal import Forbidden
 from console.store.database import next_seq
-from console.store.models import Direction, Message, ReviewPolicy, SendStatus
+from console.store.models import Conversation, Direction, Message, ReviewPolicy, SendStatus
 
 REPLY_RULES = {
     "all": "所有回复都需审核",
@@ -24,6 +30,9 @@ MAX_LEVELS = 3
 MAX_LABELS = 20
 
 
+LABEL_KEPT = "这个标签由审核规则指定，只有审核人员可以移除。"
+
+
 class PolicyError(ValueError):
     """The policy asked for cannot be kept; the words say what to change."""
 
@@ -32,8 +41,31 @@ def policy_for(session: Session, account_id: int) -> ReviewPolicy:
     """The account's policy, or the default (replies need no review, articles one level), not stored."""
     policy = session.scalar(select(ReviewPolicy).where(ReviewPolicy.account_id == account_id))
     if policy is None:
-        policy = ReviewPolicy(account_id=account_id, replies="none", labels=[], article_levels=1, seq=0)
+        policy = ReviewPolicy(
+            account_id=account_id, replies="none", labels=[], article_levels=1, urgent_levels=1, seq=0
+        )
     return policy
+
+
+def urgent_floor(article_levels: int) -> int:
+    """The fewest levels an urgent article (突发/辟谣) may pass: the account's levels minus one, never
+    below 1 (1→1, 2→1, 3→2). An author marking a post urgent saves at most one level."""
+    return max(1, int(article_levels) - 1)
+
+
+def urgent_levels_of(policy: ReviewPolicy) -> int:
+    """The levels an urgent article passes under this policy: the administrator's choice, held between
+    the floor and the article levels whatever a row written before the floor existed says."""
+    levels = min(MAX_LEVELS, max(1, int(policy.article_levels or 1)))
+    floor = urgent_floor(levels)
+    if policy.urgent_levels is None:
+        return floor
+    return min(levels, max(floor, int(policy.urgent_levels)))
+
+
+def levels_for_article(policy: ReviewPolicy, urgent: bool) -> int:
+    """How many review levels an article passes: the account's article levels, or the urgent lane's."""
+    return urgent_levels_of(policy) if urgent else min(MAX_LEVELS, max(1, int(policy.article_levels or 1)))
 
 
 def reply_needs_review(policy: ReviewPolicy, *, has_hits: bool, first_reply: bool, labels: list[str]) -> str | None:
@@ -78,14 +110,33 @@ def _clean_labels(labels: list[str]) -> list[str]:
     return names
 
 
+def _is_level(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def set_policy(
-    session: Session, account_id: int, replies: str, labels: list[str], article_levels: int, by: str
+    session: Session,
+    account_id: int,
+    replies: str,
+    labels: list[str],
+    article_levels: int,
+    by: str,
+    urgent_levels: int | None = None,
 ) -> ReviewPolicy:
-    """Create or change the account's policy (an administrator's act; the caller checks the role)."""
+    """Create or change the account's policy (an administrator's act; the caller checks the role).
+    Without `urgent_levels` the lane keeps its setting where the new article levels allow it, else
+    the floor."""
     if replies not in REPLY_RULES:
         raise PolicyError("不认识这条回复审核规则，请从列表中选择。")
-    if isinstance(article_levels, bool) or not isinstance(article_levels, int) or not 1 <= article_levels <= MAX_LEVELS:
+    if not _is_level(article_levels) or not 1 <= article_levels <= MAX_LEVELS:
         raise PolicyError(f"文章审核级数应为 1 到 {MAX_LEVELS} 级（三审即 3 级）。")
+    floor = urgent_floor(article_levels)
+    if urgent_levels is not None and (not _is_level(urgent_levels) or not floor <= urgent_levels <= article_levels):
+        if floor == article_levels:
+            raise PolicyError(f"文章按 {article_levels} 级审核时，突发/辟谣也须经 {floor} 级审核。")
+        raise PolicyError(
+            f"突发/辟谣的审核级数应为 {floor} 到 {article_levels} 级：紧急通道最多少审一级，不能少于 {floor} 级。"
+        )
     names = _clean_labels(labels)
     if replies == "labels" and not names:
         raise PolicyError("请至少选择一个标签：带这些标签的会话，回复需审核。")
@@ -97,8 +148,38 @@ def set_policy(
         session.add(policy)
     policy.replies = replies
     policy.labels = names
+    if urgent_levels is None:
+        kept = policy.urgent_levels
+        urgent_levels = kept if _is_level(kept) and floor <= kept <= article_levels else floor
     policy.article_levels = article_levels
+    policy.urgent_levels = urgent_levels
     policy.updated_by = by
     policy.seq = next_seq(session)
     session.flush()
     return policy
+
+
+def check_label_removal(session: Session, conversation: Conversation, removed: list[str], reviewer: bool) -> None:
+    """A declared rule for the command path, run before the label handler: labels that put the
+    conversation's replies under review (a "labels" policy) are removed by a reviewer (supervisor or
+    administrator) only; otherwise an operator could drop the label and answer unreviewed."""
+    if reviewer or not removed:
+        return
+    policy = policy_for(session, conversation.account_id)
+    if policy.replies != "labels":
+        return
+    kept = set(policy.labels or []) & {name for name in (conversation.labels or "").split("|") if name}
+    if any(str(name).strip() in kept for name in removed):
+        raise Forbidden(LABEL_KEPT)
+
+
+def labels_for_review(current: list[str], seen_when_written: list[str] | None) -> list[str]:
+    """The labels a reply is judged by: those the conversation has now and those the desk saw when the
+    reply was written (a desk may add to the set, never take from it), so a label removed between
+    writing and sending does not let the reply past review."""
+    names = [str(name) for name in current]
+    for name in seen_when_written or []:
+        name = str(name).strip()
+        if name and name not in names:
+            names.append(name)
+    return names
