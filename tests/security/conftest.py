@@ -185,6 +185,113 @@ def disk_limit(world: Any) -> Iterator[DiskLimit]:
     limit.close()
 
 
+class HubProcess:
+    """`wxconsole hub` as its own process, as an office runs it: secrets in the encrypted file (no
+    system keyring), WeChat at the given sandbox. `start` returns when the hub has printed its banner
+    (imports and migrations done, about to start up and listen) and answers how long that took."""
+
+    PASSPHRASE = "县里保险柜里的一段长口令 for tests"
+
+    def __init__(self, tmp_path: Any, wechat_api: str) -> None:
+        import os
+        import socket
+
+        from console.secrets.vault import KEY_ENV
+
+        self.db = f"sqlite:///{tmp_path / 'hub-process.db'}"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.wechat_api = wechat_api
+        self.env = {k: v for k, v in os.environ.items() if k != KEY_ENV}
+        self.env.update(
+            WXCONSOLE_HOME=str(tmp_path / "hub-home"),
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+            **{KEY_ENV: self.PASSPHRASE},
+        )
+        self.proc: Any = None
+        self.output: list[str] = []
+
+    def cli(self, args: list[str], stdin: str = "") -> Any:
+        import subprocess
+        import sys
+
+        return subprocess.run(
+            [sys.executable, "-m", "console.cli", *args],
+            input=stdin,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def start(self) -> float:
+        import subprocess
+        import sys
+        import threading
+
+        started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "console.cli", "hub", "--db", self.db, "--port", str(self.port)]
+            + ["--wechat-api", self.wechat_api],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        banner = threading.Event()
+
+        def read(stream: Any) -> None:
+            for line in stream:
+                self.output.append(line)
+                if "wxconsole hub:" in line:
+                    banner.set()
+
+        threading.Thread(target=read, args=(self.proc.stdout,), daemon=True).start()
+        if not banner.wait(60):
+            self.stop()
+            raise AssertionError("the hub never started:\n" + "".join(self.output))
+        return time.monotonic() - started
+
+    def healthy(self) -> bool:
+        try:
+            return requests.get(f"{self.url}/healthz", timeout=1).ok
+        except requests.RequestException:
+            return False
+
+    def stop(self) -> str:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except Exception:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.proc = None
+        return "".join(self.output)
+
+
+@pytest.fixture
+def sandbox_alone() -> Iterator[tuple[Any, str]]:
+    """WeChat's stand-in on loopback, without a hub of this process: (its state, its URL)."""
+    from console.runtime import ServerThread
+    from console.sandbox import SandboxState, create_app
+
+    servers = ServerThread("sandbox-alone")
+    state = SandboxState()
+    url = servers.serve(create_app(state))
+    yield state, url
+    servers.stop()
+
+
+@pytest.fixture
+def hub_process(tmp_path: Any, sandbox_alone: tuple[Any, str]) -> Iterator[HubProcess]:
+    hub = HubProcess(tmp_path, sandbox_alone[1])
+    yield hub
+    hub.stop()
+
+
 # --- Who sees what: a distinct marker in every kind of row of each account (point 2) ---------------------
 
 import hashlib  # noqa: E402
