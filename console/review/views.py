@@ -10,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.review import queue
-from console.review.policy import policy_for
+from console.review.policy import policy_for, urgent_levels_of
 from console.store.models import Account, Staff
 from console.timeutil import utcnow
 
-# (appid, account name, replies rule, labels, article levels)
-PolicyRow = tuple[str, str, str, list[str], int]
+# (appid, account name, replies rule, labels, article levels, urgent levels (突发/辟谣))
+PolicyRow = tuple[str, str, str, list[str], int, int]
 
 
 def staff_by_login(session: Session, login: str) -> Staff | None:
@@ -54,6 +54,7 @@ def policies(session: Session) -> list[PolicyRow]:
                 policy.replies or "none",
                 [str(label) for label in policy.labels or []],
                 int(policy.article_levels or 1),
+                urgent_levels_of(policy),
             )
         )
     return rows

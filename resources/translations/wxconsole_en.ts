@@ -3866,6 +3866,21 @@ WeChat Console</translation>
         <translation>Article review levels</translation>
     </message>
     <message>
+        <location filename="../../ui/review/page.py" line="720"/>
+        <source>突发/辟谣审核级数</source>
+        <translation>Urgent (breaking/rebuttal) levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="710"/>
+        <source>突发/辟谣走紧急通道，最多可少审一级。</source>
+        <translation> Urgent posts (breaking news, rebuttals) take the emergency lane, which may skip at most one level.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1185"/>
+        <source>突发/辟谣图文紧急提交时须经几级审核：最多比图文审核级数少一级</source>
+        <translation>How many review levels an urgent post (breaking news, rebuttal) passes: at most one fewer than articles</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/page.py" line="800"/>
         <source>完成。</source>
         <translation>Done.</translation>

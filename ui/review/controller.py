@@ -37,7 +37,7 @@ class Review:
 class ReviewController(QObject):
     queueLoaded = Signal(list)  # list[QueueRow], oldest first, without the items decided but not yet settled
     mineLoaded = Signal(list)  # list[MyItem]
-    policiesLoaded = Signal(list)  # list[(appid, name, replies, labels, article_levels)]
+    policiesLoaded = Signal(list)  # list[(appid, name, replies, labels, article_levels, urgent_levels)]
     settled = Signal(str, bool, str)  # kind, applied, words (the hub's refusal, or what happened)
     pendingCount = Signal(int)  # items waiting for this colleague, for the sidebar
     meChanged = Signal(str, str)  # login, roles ("|operator|supervisor|")
@@ -138,8 +138,17 @@ class ReviewController(QObject):
     def withdraw(self, item_id: int) -> None:
         self._send("review_withdraw", {"item_id": item_id})
 
-    def save_policy(self, appid: str, replies: str, labels: list[str], levels: int) -> None:
-        args = {"account": appid, "replies": replies, "labels": list(labels), "article_levels": int(levels)}
+    def save_policy(
+        self, appid: str, replies: str, labels: list[str], levels: int, urgent_levels: int | None = None
+    ) -> None:
+        args: dict[str, Any] = {
+            "account": appid,
+            "replies": replies,
+            "labels": list(labels),
+            "article_levels": int(levels),
+        }
+        if urgent_levels is not None:
+            args["urgent_levels"] = int(urgent_levels)
         self._send("review_policy", args)
 
     # -- the hub's answers ----------------------------------------------------------------------------

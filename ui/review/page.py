@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.review.diff import diff_html
-from console.review.policy import REPLY_RULES
+from console.review.policy import REPLY_RULES, urgent_floor
 from console.review.queue import MAX_COMMENT, MIN_COMMENT, WITHDRAWN, MyItem, QueueRow
 from console.screening import Screener
 from console.staff.roles import is_administrator, may_review
@@ -494,28 +494,41 @@ class PolicyEditor:
     levels: QSpinBox
     save: QPushButton
     loaded: tuple[str, list[str], int]
+    # 突发/辟谣: the levels an urgent article passes, between the article levels minus one and them.
+    urgent: QSpinBox
+    loaded_urgent: int = 1
 
     def values(self) -> tuple[str, list[str], int]:
         labels = [name for name in LABEL_SEPARATORS.split(self.labels.text()) if name]
         return str(self.replies.currentData()), labels, self.levels.value()
 
     def edited(self) -> bool:
-        return self.values() != self.loaded
+        return self.values() != self.loaded or self.urgent.value() != self.loaded_urgent
 
-    def show(self, replies: str, labels: list[str], levels: int) -> None:
-        for widget in (self.replies, self.labels, self.levels):
+    def show(self, replies: str, labels: list[str], levels: int, urgent: int) -> None:
+        for widget in (self.replies, self.labels, self.levels, self.urgent):
             widget.blockSignals(True)
         index = self.replies.findData(replies)
         self.replies.setCurrentIndex(index if index >= 0 else 0)
         self.labels.setText("、".join(labels))
         self.levels.setValue(levels)
-        for widget in (self.replies, self.labels, self.levels):
+        self.bound_urgent()
+        self.urgent.setValue(urgent)
+        for widget in (self.replies, self.labels, self.levels, self.urgent):
             widget.blockSignals(False)
         self.loaded = (replies, list(labels), levels)
+        self.loaded_urgent = urgent
         self.refresh()
+
+    def bound_urgent(self) -> None:
+        """The urgent lane may save at most one level: its range follows the article levels (1→1, 2→1–2,
+        3→2–3), as the hub checks."""
+        levels = self.levels.value()
+        self.urgent.setRange(urgent_floor(levels), levels)
 
     def refresh(self) -> None:
         self.labels.setEnabled(self.replies.currentData() == "labels")
+        self.urgent.setEnabled(self.urgent.minimum() < self.urgent.maximum())
         self.save.setEnabled(self.edited())
 
 
@@ -707,11 +720,18 @@ class ReviewPage(QWidget):
     def _build_policies(self) -> QWidget:
         intro = hint_label(
             tr("为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。")
+            + tr("突发/辟谣走紧急通道，最多可少审一级。")
         )
         self.policy_grid = QGridLayout()
         self.policy_grid.setHorizontalSpacing(12)
         self.policy_grid.setVerticalSpacing(8)
-        headings = (tr("公众号"), tr("回复审核"), tr("标签（用顿号或逗号分隔）"), tr("图文审核级数"))
+        headings = (
+            tr("公众号"),
+            tr("回复审核"),
+            tr("标签（用顿号或逗号分隔）"),
+            tr("图文审核级数"),
+            tr("突发/辟谣审核级数"),
+        )
         for column, text in enumerate(headings):
             self.policy_grid.addWidget(_section(text), 0, column)
         self.policy_grid.setColumnStretch(1, 2)
@@ -1135,17 +1155,18 @@ class ReviewPage(QWidget):
         self.controller.withdraw(item.id)
 
     # -- 审核规则 ----------------------------------------------------------------------------------------
-    def show_policies(self, rows: list[tuple[str, str, str, list[str], int]]) -> None:
+    def show_policies(self, rows: list[tuple[str, str, str, list[str], int, int]]) -> None:
         """Every account's policy; a row being edited keeps what was chosen."""
-        for appid, name, replies, labels, levels in rows:
+        for appid, name, replies, labels, levels, urgent in rows:
             editor = self.policy_rows.get(appid)
             if editor is None:
                 editor = self._add_policy_row(appid)
-                editor.show(replies, labels, levels)
+                editor.show(replies, labels, levels, urgent)
             elif not editor.edited():
-                editor.show(replies, labels, levels)
+                editor.show(replies, labels, levels, urgent)
             else:
                 editor.loaded = (replies, list(labels), levels)
+                editor.loaded_urgent = urgent
                 editor.refresh()
             editor.name.setText(name or appid)
 
@@ -1162,14 +1183,24 @@ class ReviewPage(QWidget):
         levels.setRange(1, 3)
         levels.setSuffix(tr(" 级"))
         levels.setToolTip(tr("图文发布前须经几级审核：1 级即一审，3 级即三审"))
+        urgent = QSpinBox()
+        urgent.setRange(1, 1)
+        urgent.setSuffix(tr(" 级"))
+        urgent.setToolTip(tr("突发/辟谣图文紧急提交时须经几级审核：最多比图文审核级数少一级"))
         save = QPushButton(tr("保存"))
         save.setObjectName("primaryButton")
-        editor = PolicyEditor(appid, name, replies, labels, levels, save, ("none", [], 1))
+        editor = PolicyEditor(appid, name, replies, labels, levels, save, ("none", [], 1), urgent)
         replies.currentIndexChanged.connect(lambda _i: editor.refresh())
         labels.textChanged.connect(lambda _t: editor.refresh())
-        levels.valueChanged.connect(lambda _v: editor.refresh())
+
+        def levels_changed(_value: int) -> None:
+            editor.bound_urgent()
+            editor.refresh()
+
+        levels.valueChanged.connect(levels_changed)
+        urgent.valueChanged.connect(lambda _v: editor.refresh())
         save.clicked.connect(lambda: self.save_policy(appid))
-        for column, widget in enumerate((name, replies, labels, levels, save)):
+        for column, widget in enumerate((name, replies, labels, levels, urgent, save)):
             self.policy_grid.addWidget(widget, row, column)
         self.policy_rows[appid] = editor
         return editor
@@ -1183,4 +1214,5 @@ class ReviewPage(QWidget):
             self._status(self.policy_status, tr("请至少填写一个标签：带这些标签的会话，回复需审核。"), "error")
             return
         show_status(self.policy_status, tr("正在保存审核规则…"), "busy")
-        self.controller.save_policy(appid, replies, labels if replies == "labels" else [], levels)
+        labels = labels if replies == "labels" else []
+        self.controller.save_policy(appid, replies, labels, levels, editor.urgent.value())
