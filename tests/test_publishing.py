@@ -310,7 +310,7 @@ def test_urgent_article_jumps_the_queue_with_the_shortest_review(world):
     submitted = command(world, OPERATOR, "post_submit", {"post_id": rumour_id, "urgent": True})
     assert submitted.status_code == 200, submitted.text
     result = submitted.json()["result"]
-    assert result["levels"] == 1 and result["urgent"] is True  # the policy's urgent path: one level
+    assert result["levels"] == 2 and result["urgent"] is True  # the urgent lane: one level fewer than three
     from console.review import queue
     from console.store.models import Staff
 
@@ -323,6 +323,7 @@ def test_urgent_article_jumps_the_queue_with_the_shortest_review(world):
         ]
     assert "urgent_submit" in actions
     command(world, SUPERVISOR, "review_approve", {"item_id": result["review_item"], "level": 1})
+    command(world, SECOND, "review_approve", {"item_id": result["review_item"], "level": 2})
     run(world)
     now = command(world, OPERATOR, "post_publish_now", {"post_id": rumour_id})
     assert now.status_code == 200, now.text
