@@ -62,8 +62,11 @@ class CommandQueue:
         """Keep the command (and show its effect locally) in one transaction. Returns its id."""
         command_id = uuid.uuid4().hex
         with self.db.session() as session:
-            session.add(Outbox(command_id=command_id, kind=kind, conversation_id=conversation_id, args=args))
             conversation = session.get(Conversation, conversation_id)
+            if kind == "reply" and conversation is not None and "labels_seen" not in args:
+                # The hub judges the reply by these labels too: one removed before it arrives changes nothing.
+                args = {**args, "labels_seen": label_names(conversation.labels)}
+            session.add(Outbox(command_id=command_id, kind=kind, conversation_id=conversation_id, args=args))
             if conversation is not None:
                 _show_ahead(conversation, kind, args)
             if kind == "reply":
