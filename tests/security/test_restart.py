@@ -96,3 +96,38 @@ def test_a_restarted_hub_answers_at_once_and_sends_waiting_replies_in_the_backgr
     assert "Traceback" not in output
     for secret in (account.secret, account.token, account.aes_key):
         assert secret not in output
+
+
+def test_secrets_are_unlocked_once_and_a_rotation_by_another_process_is_seen(hub_process, monkeypatch):
+    """The hub's vault reads the encrypted file once (Argon2 once per stored value), answers later
+    reads from memory, and reads it again when `wxconsole account add` in another process changed it."""
+    import keyring
+    from keyring.backends import fail
+
+    from console.secrets import AccountSecrets, Vault
+    from console.secrets.vault import KEY_ENV, resolve_backend
+
+    first = random_account(APPID, f"{hub_process.url}/wechat/{APPID}", safe_mode=True)
+    lines = f"app_secret={first.secret}\ntoken={first.token}\naes_key={first.aes_key}\n"
+    args = ["account", "add", "--db", hub_process.db, "--appid", APPID, "--name", "某县人社"]
+    assert hub_process.cli(args, lines).returncode == 0
+
+    monkeypatch.setenv("WXCONSOLE_HOME", hub_process.env["WXCONSOLE_HOME"])
+    monkeypatch.setenv(KEY_ENV, hub_process.PASSPHRASE)
+    keyring.set_keyring(fail.Keyring())  # a server: no system keyring (the suite's own is put back after)
+    vault = Vault(resolve_backend())
+    assert "CryptFile" in type(vault.backend).__name__
+    started = time.monotonic()
+    with ThreadPoolExecutor(20) as pool:  # a burst of pushes asking at once: one read of the file
+        got = set(pool.map(lambda _: vault.get(APPID), range(20)))
+    assert got == {AccountSecrets(first.secret, first.token, first.aes_key)}
+    unlock = time.monotonic() - started
+    started = time.monotonic()
+    for _ in range(200):
+        vault.get(APPID)
+    assert time.monotonic() - started < unlock / 2  # 200 reads from memory, not one more Argon2 run
+
+    second = random_account(APPID, f"{hub_process.url}/wechat/{APPID}", safe_mode=True)
+    lines = f"app_secret={second.secret}\ntoken={second.token}\naes_key={second.aes_key}\n"
+    assert hub_process.cli(args, lines).returncode == 0  # another process rotates the secrets
+    assert vault.get(APPID) == AccountSecrets(second.secret, second.token, second.aes_key)
