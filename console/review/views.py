@@ -14,8 +14,9 @@ from console.review.policy import policy_for, urgent_levels_of
 from console.store.models import Account, Staff
 from console.timeutil import utcnow
 
-# (appid, account name, replies rule, labels, article levels, urgent levels (突发/辟谣))
-PolicyRow = tuple[str, str, str, list[str], int, int]
+# (appid, account name, replies rule, labels, article levels, urgent levels (突发/辟谣), version: 0 when
+# the administrator has set none — the base a change is sent with, so two administrators never overwrite)
+PolicyRow = tuple[str, str, str, list[str], int, int, int]
 
 
 def staff_by_login(session: Session, login: str) -> Staff | None:
@@ -55,6 +56,7 @@ def policies(session: Session) -> list[PolicyRow]:
                 [str(label) for label in policy.labels or []],
                 int(policy.article_levels or 1),
                 urgent_levels_of(policy),
+                int(policy.seq or 0),
             )
         )
     return rows

@@ -37,7 +37,7 @@ class Review:
 class ReviewController(QObject):
     queueLoaded = Signal(list)  # list[QueueRow], oldest first, without the items decided but not yet settled
     mineLoaded = Signal(list)  # list[MyItem]
-    policiesLoaded = Signal(list)  # list[(appid, name, replies, labels, article_levels, urgent_levels)]
+    policiesLoaded = Signal(list)  # list[views.PolicyRow]
     settled = Signal(str, bool, str)  # kind, applied, words (the hub's refusal, or what happened)
     pendingCount = Signal(int)  # items waiting for this colleague, for the sidebar
     meChanged = Signal(str, str)  # login, roles ("|operator|supervisor|")
@@ -139,13 +139,22 @@ class ReviewController(QObject):
         self._send("review_withdraw", {"item_id": item_id})
 
     def save_policy(
-        self, appid: str, replies: str, labels: list[str], levels: int, urgent_levels: int | None = None
+        self,
+        appid: str,
+        replies: str,
+        labels: list[str],
+        levels: int,
+        urgent_levels: int | None = None,
+        base_version: int = 0,
     ) -> None:
+        """`base_version`: the policy's version the page showed (0 for none): a colleague's change since
+        is refused with words, not overwritten."""
         args: dict[str, Any] = {
             "account": appid,
             "replies": replies,
             "labels": list(labels),
             "article_levels": int(levels),
+            "base_version": int(base_version),
         }
         if urgent_levels is not None:
             args["urgent_levels"] = int(urgent_levels)

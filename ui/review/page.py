@@ -497,6 +497,7 @@ class PolicyEditor:
     # 突发/辟谣: the levels an urgent article passes, between the article levels minus one and them.
     urgent: QSpinBox
     loaded_urgent: int = 1
+    version: int = 0  # the policy's version as loaded: the base a save is sent with
 
     def values(self) -> tuple[str, list[str], int]:
         labels = [name for name in LABEL_SEPARATORS.split(self.labels.text()) if name]
@@ -1155,14 +1156,14 @@ class ReviewPage(QWidget):
         self.controller.withdraw(item.id)
 
     # -- 审核规则 ----------------------------------------------------------------------------------------
-    def show_policies(self, rows: list[tuple[str, str, str, list[str], int, int]]) -> None:
-        """Every account's policy; a row being edited keeps what was chosen."""
-        for appid, name, replies, labels, levels, urgent in rows:
+    def show_policies(self, rows: list[tuple[str, str, str, list[str], int, int, int]]) -> None:
+        """Every account's policy; a row being edited keeps what was chosen (and is saved against the
+        version it started from, so a colleague's change meanwhile is refused, not overwritten)."""
+        for appid, name, replies, labels, levels, urgent, version in rows:
             editor = self.policy_rows.get(appid)
-            if editor is None:
-                editor = self._add_policy_row(appid)
-                editor.show(replies, labels, levels, urgent)
-            elif not editor.edited():
+            if editor is None or not editor.edited():
+                editor = editor or self._add_policy_row(appid)
+                editor.version = version
                 editor.show(replies, labels, levels, urgent)
             else:
                 editor.loaded = (replies, list(labels), levels)
@@ -1215,4 +1216,4 @@ class ReviewPage(QWidget):
             return
         show_status(self.policy_status, tr("正在保存审核规则…"), "busy")
         labels = labels if replies == "labels" else []
-        self.controller.save_policy(appid, replies, labels, levels, editor.urgent.value())
+        self.controller.save_policy(appid, replies, labels, levels, editor.urgent.value(), editor.version)
