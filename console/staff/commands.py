@@ -50,6 +50,14 @@ def _roles_label(roles: list[str]) -> str:
     return "、".join(ROLE_NAMES[Role(r)] for r in roles) or "无"
 
 
+def _accounts_label(roles: list[str], accounts: list[str] | None) -> str:
+    """The one rule (console.staff.access): administrators work on every account; anyone else on the
+    accounts listed, and none when none are."""
+    if Role.ADMINISTRATOR.value in roles:
+        return "全部公众号（管理员）"
+    return "、".join(accounts or []) or "无（看不到任何公众号；请用 --account 指定）"
+
+
 def _add(args: argparse.Namespace) -> int:
     from console.staff.directory import StaffError, create_staff, needs_first_admin
 
@@ -75,7 +83,7 @@ def _add(args: argparse.Namespace) -> int:
             return 2
     finally:
         db.dispose()
-    accounts = "全部公众号" if args.account is None else "、".join(args.account) or "无"
+    accounts = _accounts_label([r.value for r in roles], args.account)
     print(f"已添加人员 {name}（登录名 {login}），角色：{_roles_label([r.value for r in roles])}，可处理：{accounts}。")
     return 0
 
@@ -108,7 +116,7 @@ def _list(args: argparse.Namespace) -> int:
         state = "已停用" if not row["active"] else "已锁定" if row["locked"] else "正常"
         if not row["can_sign_in"]:
             state += "（未设密码，仅桌面席位）"
-        accounts = "全部公众号" if row["accounts"] is None else "、".join(row["accounts"]) or "无"
+        accounts = _accounts_label(row["roles"], row["accounts"])
         print(f"{row['login']}\t{row['name']}\t{_roles_label(row['roles'])}\t{accounts}\t{state}")
     return 0
 
