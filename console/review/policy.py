@@ -124,8 +124,8 @@ def set_policy(
     urgent_levels: int | None = None,
 ) -> ReviewPolicy:
     """Create or change the account's policy (an administrator's act; the caller checks the role).
-    Without `urgent_levels` the lane keeps its setting where the new article levels allow it, else
-    the floor."""
+    Without `urgent_levels` the lane keeps its setting, held within the new bounds (a new policy: the
+    floor)."""
     if replies not in REPLY_RULES:
         raise PolicyError("不认识这条回复审核规则，请从列表中选择。")
     if not _is_level(article_levels) or not 1 <= article_levels <= MAX_LEVELS:
@@ -148,9 +148,9 @@ def set_policy(
         session.add(policy)
     policy.replies = replies
     policy.labels = names
-    if urgent_levels is None:
+    if urgent_levels is None:  # kept, within the new bounds (more review rather than less)
         kept = policy.urgent_levels
-        urgent_levels = kept if _is_level(kept) and floor <= kept <= article_levels else floor
+        urgent_levels = min(article_levels, max(floor, kept)) if _is_level(kept) else floor
     policy.article_levels = article_levels
     policy.urgent_levels = urgent_levels
     policy.updated_by = by
