@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
+import re
 import stat
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -280,3 +283,54 @@ def test_unreadable_or_non_object_json_is_a_400(world, door, body):
     for path in ("/api/sign-in", "/api/commands"):
         answer = door("POST", path, body, Content_Type="application/json", **world.auth(*ADMIN))
         assert answer.status_code == 400, (path, body, answer.text)
+
+
+@pytest.fixture
+def fresh_hub_process(tmp_path: Any) -> Iterator[tuple[str, Any, queue.Queue[str]]]:
+    """`wxconsole hub` as its own process on a brand-new database; its terminal lines in a queue."""
+    import socket
+    import subprocess
+    import sys
+    import threading
+
+    from console.secrets.vault import KEY_ENV
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db_path = tmp_path / "fresh" / "hub.db"
+    db_path.parent.mkdir()
+    env = {**os.environ, KEY_ENV: "county passphrase for tests", "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "console.cli", "hub", "--db", f"sqlite:///{db_path}", "--port", str(port)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}", db_path, lines
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_wxconsole_hub_prints_the_setup_code_in_chinese(fresh_hub_process):
+    base, db_path, lines = fresh_hub_process
+    deadline, printed = time.monotonic() + 60, ""
+    while "只有本机的这个用户可以读取" not in printed:  # the code, what it is for, and where it is kept
+        assert time.monotonic() < deadline, printed
+        try:
+            printed += lines.get(timeout=1)
+        except queue.Empty:
+            continue
+    code = re.search(r"初始设置码：([0-9A-Z-]+)", printed).group(1)
+    path = db_path.with_name(db_path.name + ".setup-code")
+    assert path.read_text(encoding="utf-8").strip() == code and str(path) in printed
+    while True:  # the hub answers once it listens
+        try:
+            if requests.get(f"{base}/healthz", timeout=1).ok:
+                break
+        except requests.ConnectionError:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    body = {"login": "wangfang", "name": "王芳", "password": "Zhengwu-2026-a", "setup_code": code}
+    assert requests.post(f"{base}/api/first-admin", json=body, timeout=30).status_code == 200
+    assert not path.exists()
