@@ -63,35 +63,40 @@ class Ingested:
     follower: Follower | None = field(default=None, compare=False, repr=False)
 
 
+def _text(fields: dict[str, Any], name: str) -> str:
+    """A field's text; an element WeChat never sends nested or repeated (a dict, a list) reads as none."""
+    value = fields.get(name)
+    return value if isinstance(value, str) else ""
+
+
 def describe(fields: dict[str, Any]) -> str:
     """What the message is, in the words the inbox shows."""
-    msg_type = fields.get("MsgType", "")
+    msg_type = _text(fields, "MsgType")
     if msg_type == "text":
-        return str(fields.get("Content") or "")
+        return _text(fields, "Content")
     if msg_type == "event":
-        event = str(fields.get("Event") or "")
+        event = _text(fields, "Event")
         label = _EVENT_LABELS.get(event, f"[事件 {event}]")
-        key = fields.get("EventKey")
+        key = _text(fields, "EventKey")
         return f"{label} {key}" if event == "CLICK" and key else label
     label = _TYPE_LABELS.get(msg_type, f"[{msg_type}]")
     if msg_type == "location":
         # A pin dropped on the map has no Label; the coordinates still say where.
-        place = fields.get("Label") or (
-            f"{fields['Location_X']}, {fields['Location_Y']}" if fields.get("Location_X") else ""
-        )
+        latitude, longitude = _text(fields, "Location_X"), _text(fields, "Location_Y")
+        place = _text(fields, "Label") or (f"{latitude}, {longitude}" if latitude or longitude else "")
         return f"{label} {place}".strip()
     if msg_type == "link":
-        return f"{label} {fields.get('Title') or ''}".strip()
-    if msg_type == "voice" and fields.get("Recognition"):
-        return f"{label} {fields['Recognition']}"
+        return f"{label} {_text(fields, 'Title')}".strip()
+    if msg_type == "voice" and _text(fields, "Recognition"):
+        return f"{label} {_text(fields, 'Recognition')}"
     return label
 
 
 def dedupe_key(fields: dict[str, Any]) -> str:
     """MsgId for messages; FromUserName+CreateTime (and the event) for events, as WeChat advises."""
-    if fields.get("MsgId"):
+    if _text(fields, "MsgId"):
         return f"m:{fields['MsgId']}"
-    return f"e:{fields['FromUserName']}:{fields['CreateTime']}:{fields.get('Event', '')}"
+    return f"e:{fields['FromUserName']}:{fields['CreateTime']}:{_text(fields, 'Event')}"
 
 
 def _follower(session: Session, account: Account, openid: str, seen: Any) -> Follower:
@@ -118,7 +123,7 @@ def ingest(session: Session, account: Account, fields: dict[str, Any]) -> Ingest
     exists = session.scalar(select(Message.id).where(Message.account_id == account.id, Message.dedupe_key == key))
     if exists is not None:
         return Ingested(None, duplicate=True)
-    event = str(fields.get("Event") or "") or None
+    event = _text(fields, "Event") or None
     if event in SYSTEM_EVENTS:
         log.info("system event %s for %s not part of the inbox", event, account.appid)
         return Ingested(None, duplicate=False)
@@ -145,7 +150,7 @@ def ingest(session: Session, account: Account, fields: dict[str, Any]) -> Ingest
                 event=event,
                 content=content,
                 payload={k: v for k, v in fields.items() if isinstance(v, str)},
-                msgid=str(fields["MsgId"]) if fields.get("MsgId") else None,
+                msgid=_text(fields, "MsgId") or None,
                 dedupe_key=key,
                 created_at=created,
                 received_at=utcnow(),
