@@ -66,7 +66,7 @@ def test_keyword_rule_answers_through_wechat_inside_five_seconds(world):
         uuid.uuid4().hex,
         "values_save",
         0,
-        {"account": SAFE_APPID, "values": {"窗口电话": "0910-6661234"}},
+        {"account": SAFE_APPID, "values": {"窗口电话": "0910-6661234"}, "base_version": 1},
         commands.Seat("seat-admin001", "管理员"),
     )
     started = time.monotonic()
@@ -156,7 +156,7 @@ def test_rule_edit_is_picked_up_by_the_next_callback(world):
     [rule_id] = install(world, [rule("社保卡", ["社保卡"], SOCIAL)])
     world.push(SAFE_APPID, OPENID, content="社保卡")
     with world.hub.db.session() as session:
-        version = session.get(ReplyRule, rule_id).seq
+        version = session.get(ReplyRule, rule_id).version
     outcome = commands.apply(
         world.hub.db,
         PresenceBoard(),

@@ -113,9 +113,10 @@ def test_the_register_is_kept_by_an_administrator(world):
         world.staff(*who)
     entry = {"unit": "某县融媒体中心", "owner": "陈某", "opened_on": "2015-06-01", "frequency": "每周不少于3次"}
     assert command(world, OPERATOR, "register_save", {"account": SAFE_APPID, "register": entry}).status_code == 403
-    bad = command(world, ADMIN, "register_save", {"account": SAFE_APPID, "register": {**entry, "opened_on": "去年"}})
+    bad_entry = {**entry, "opened_on": "去年"}
+    bad = command(world, ADMIN, "register_save", {"account": SAFE_APPID, "register": bad_entry, "base_version": 1})
     assert bad.status_code == 422 and "开通日期" in bad.json()["error"]
-    ok = command(world, ADMIN, "register_save", {"account": SAFE_APPID, "register": entry})
+    ok = command(world, ADMIN, "register_save", {"account": SAFE_APPID, "register": entry, "base_version": 1})
     assert ok.status_code == 200, ok.text
     with world.hub.db.session() as session:
         account = session.scalar(select(Account).where(Account.appid == SAFE_APPID))

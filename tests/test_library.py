@@ -37,20 +37,20 @@ def template(**changes):
     return {**data, "account": APPID, **changes}
 
 
-def seq_of(db, model, row_id):
+def version_of(db, model, row_id):
     with db.session() as session:
-        return session.get(model, row_id).seq
+        return session.get(model, row_id).version
 
 
 def test_a_stale_template_edit_becomes_a_conflicted_copy(db):
     first = run(db, "template_save", template())
     template_id = first.result["template_id"]
-    base = seq_of(db, ReplyTemplate, template_id)
+    base = version_of(db, ReplyTemplate, template_id)
     mine = run(
-        db, "template_save", template(id=template_id, base_seq=base, body="李强改的版本：请带身份证原件。"), "李强"
+        db, "template_save", template(id=template_id, base_version=base, body="李强改的版本：请带身份证原件。"), "李强"
     )
     assert mine.state == "applied" and not mine.result.get("conflict")
-    stale = run(db, "template_save", template(id=template_id, base_seq=base, body="王芳改的版本：请带户口簿。"))
+    stale = run(db, "template_save", template(id=template_id, base_version=base, body="王芳改的版本：请带户口簿。"))
     assert stale.state == "applied" and stale.result["conflict"]
     assert "李强在您编辑期间修改了模板" in stale.result["notice"]
     with db.session() as session:
@@ -75,9 +75,9 @@ def test_a_stale_rule_edit_is_kept_disabled(db):
         "reply": {"kind": "text", "text": "社保卡补办请带身份证到一楼窗口。"},
     }
     rule_id = run(db, "rule_save", {"rule": rule}).result["rule_id"]
-    base = seq_of(db, ReplyRule, rule_id)
-    run(db, "rule_save", {"rule": {**rule, "id": rule_id, "priority": 5}, "base_seq": base}, "李强")
-    stale = run(db, "rule_save", {"rule": {**rule, "id": rule_id, "keywords": ["补卡"]}, "base_seq": base})
+    base = version_of(db, ReplyRule, rule_id)
+    run(db, "rule_save", {"rule": {**rule, "id": rule_id, "priority": 5}, "base_version": base}, "李强")
+    stale = run(db, "rule_save", {"rule": {**rule, "id": rule_id, "keywords": ["补卡"]}, "base_version": base})
     assert stale.result["conflict"]
     with db.session() as session:
         rows = session.scalars(select(ReplyRule).order_by(ReplyRule.id)).all()
@@ -94,10 +94,12 @@ def test_usage_archive_values_and_refusals(db):
     assert run(db, "template_used", {"id": template_id}, command_id=command_id).fresh is False  # a retry
     assert run(db, "template_used", {"id": template_id}).result["usage_count"] == 2
     with db.session() as session:
-        version = session.get(ReplyTemplate, template_id).seq
+        version = session.get(ReplyTemplate, template_id).version
+    assert version == 1  # counting uses leaves the wording's version alone
     archived = run(db, "template_archive", {"id": template_id, "archived": True, "base_version": version})
     assert archived.result["archived"] is True
-    saved = run(db, "values_save", {"account": APPID, "values": {"{窗口电话}": " 0910-6661234 ", "": "x"}})
+    values = {"{窗口电话}": " 0910-6661234 ", "": "x"}
+    saved = run(db, "values_save", {"account": APPID, "values": values, "base_version": 1})
     assert saved.result["values"] == {"窗口电话": "0910-6661234"}
     unknown = run(db, "template_save", template(account="wx9999ffff0000eeee"))
     assert unknown.state == "refused" and "没有公众号 wx9999ffff0000eeee" in unknown.error

@@ -130,7 +130,9 @@ def test_draft_created_then_updated_when_the_post_changes(world):
     assert "127.0.0.1" in first["content"] and "asset:" not in first["content"]  # pictures by WeChat's URL
     # The author edits: it goes back through review, and WeChat's draft is updated in place, not duplicated.
     changed = article(world, "县人社局关于城乡居民养老保险集中缴费的通知（更正）")
-    saved = command(world, OPERATOR, "post_save", {"post_id": post_id, "articles": [changed], "base_seq": queued.seq})
+    saved = command(
+        world, OPERATOR, "post_save", {"post_id": post_id, "articles": [changed], "base_version": queued.version}
+    )
     assert saved.json()["result"]["back_to_draft"] is True
     assert post(world, post_id).state == PostState.DRAFT
     item_id = command(world, OPERATOR, "post_submit", {"post_id": post_id}).json()["result"]["review_item"]
@@ -284,7 +286,7 @@ def test_too_late_waits_for_a_person_then_goes_once(world):
 def test_a_late_post_goes_when_the_account_says_publish_late(world):
     world.staff(*ADMIN)
     plan = {"slots": [{"days": [0, 1, 2, 3, 4, 5, 6], "time": "08:00"}], "late": "publish"}
-    answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": plan})
+    answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": plan, "base_version": 1})
     assert answer.status_code == 200, answer.text
     post_id = approved_post(world)
     run(world)
@@ -298,7 +300,12 @@ def test_a_late_post_goes_when_the_account_says_publish_late(world):
 def test_urgent_article_jumps_the_queue_with_the_shortest_review(world):
     for who in (OPERATOR, SUPERVISOR, SECOND, ADMIN):
         world.staff(*who)
-    policy = command(world, ADMIN, "review_policy", {"account": SAFE_APPID, "replies": "none", "article_levels": 3})
+    policy = command(
+        world,
+        ADMIN,
+        "review_policy",
+        {"account": SAFE_APPID, "replies": "none", "article_levels": 3, "base_version": 0},
+    )
     assert policy.status_code == 200, policy.text
     normal = command(world, OPERATOR, "post_save", {"account": SAFE_APPID, "articles": [article(world, "常规稿", 3)]})
     normal_id = normal.json()["result"]["post_id"]
@@ -335,14 +342,20 @@ def test_a_stale_edit_is_kept_as_a_conflicted_copy(world):
     for who in (OPERATOR, SECOND):
         world.staff(*who)
     saved = command(world, OPERATOR, "post_save", {"account": SAFE_APPID, "articles": [article(world, "原稿", 5)]})
-    post_id, base = saved.json()["result"]["post_id"], saved.json()["result"]["seq"]
+    post_id, base = saved.json()["result"]["post_id"], saved.json()["result"]["version"]
     mine = command(
-        world, SECOND, "post_save", {"post_id": post_id, "base_seq": base, "articles": [article(world, "赵敏改", 5)]}
+        world,
+        SECOND,
+        "post_save",
+        {"post_id": post_id, "base_version": base, "articles": [article(world, "赵敏改", 5)]},
     )
     assert mine.status_code == 200, mine.text
     assert mine.json()["result"].get("conflict") is None
     theirs = command(
-        world, OPERATOR, "post_save", {"post_id": post_id, "base_seq": base, "articles": [article(world, "王芳改", 5)]}
+        world,
+        OPERATOR,
+        "post_save",
+        {"post_id": post_id, "base_version": base, "articles": [article(world, "王芳改", 5)]},
     )
     result = theirs.json()["result"]
     assert result["conflict"] is True and result["post_id"] != post_id

@@ -31,7 +31,7 @@ def account(world, appid: str = SAFE_APPID) -> Account:
 
 def test_an_administrator_sets_the_times_and_the_calendar_places_by_them(world):
     world.staff(*ADMIN)
-    answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": PLAN})
+    answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": PLAN, "base_version": 1})
     assert answer.status_code == 200, answer.text
     assert answer.json()["result"]["plan"] == "周一、周三、周五 07:30，周日 18:00"
 
@@ -55,9 +55,14 @@ def test_an_administrator_sets_the_times_and_the_calendar_places_by_them(world):
 
 def test_a_second_change_keeps_what_it_replaced_on_record(world):
     world.staff(*ADMIN)
-    assert command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": PLAN}).status_code == 200
-    changed = {**PLAN, "gap_target": 5}
-    assert command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": changed}).status_code == 200
+    first = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": PLAN, "base_version": 1})
+    assert first.status_code == 200
+    changed = {
+        "account": SAFE_APPID,
+        "plan": {**PLAN, "gap_target": 5},
+        "base_version": first.json()["result"]["version"],
+    }
+    assert command(world, ADMIN, "publishing_plan", changed).status_code == 200
     assert plan_of(account(world)).gap_target == 5
     with world.hub.db.session() as session:
         last = session.scalars(
@@ -84,7 +89,7 @@ def test_a_setting_that_cannot_work_is_refused_with_the_reason(world):
         ({"late": "sometimes"}, "late"),
     ]
     for plan, words in cases:
-        answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": plan})
+        answer = command(world, ADMIN, "publishing_plan", {"account": SAFE_APPID, "plan": plan, "base_version": 1})
         assert answer.status_code == 422, (plan, answer.text)
         error = answer.json()["error"]
         assert error.startswith("发布时段设置有误") and words in error, (plan, error)

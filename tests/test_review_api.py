@@ -53,7 +53,8 @@ def item(world, item_id):
 def conversation(world):
     for who in (OPERATOR, SUPERVISOR, SECOND, ADMIN):
         world.staff(*who)
-    answer = command(world, ADMIN, "review_policy", {"account": SAFE_APPID, "replies": "all", "article_levels": 2})
+    policy = {"account": SAFE_APPID, "replies": "all", "article_levels": 2, "base_version": 0}  # none stored yet
+    answer = command(world, ADMIN, "review_policy", policy)
     assert answer.status_code == 200, answer.text
     world.push(SAFE_APPID, OPENID, content="请问低保怎么申请？")
     return conversation_of(world, OPENID)

@@ -239,6 +239,7 @@ def _item_save(session: Session, args: dict[str, Any], staff: Staff, now: dateti
         item.due_on = due_on
     elif before is None or period_changed:
         item.due_on = next_due(period, item.last_done_on) if item.last_done_on else first_due(period, china_today(now))
+    item.version = 1 if before is None else (item.version or 0) + 1  # an edit of the item (done/sign-off: not)
     item.updated_by, item.updated_at, item.seq = staff.name, now, next_seq(session)
     session.flush()
     audit_record(
@@ -250,7 +251,7 @@ def _item_save(session: Session, args: dict[str, Any], staff: Staff, now: dateti
         after={"account": account.appid, **_item_state(item)},
         at=now,
     )
-    return {"item_id": item.id, "due_on": item.due_on.isoformat() if item.due_on else None}
+    return {"item_id": item.id, "due_on": item.due_on.isoformat() if item.due_on else None, "version": item.version}
 
 
 def _item_archive(session: Session, args: dict[str, Any], staff: Staff, now: datetime) -> dict[str, Any]:
@@ -258,11 +259,12 @@ def _item_archive(session: Session, args: dict[str, Any], staff: Staff, now: dat
     item = _item(session, args)
     before = _item_state(item)
     item.archived = bool(args.get("archived", True))
+    item.version = (item.version or 0) + 1
     item.updated_by, item.updated_at, item.seq = staff.name, now, next_seq(session)
     audit_record(
         session, staff.login, "checklist_change", f"checklist:{item.id}", before=before, after=_item_state(item), at=now
     )
-    return {"item_id": item.id, "archived": item.archived}
+    return {"item_id": item.id, "archived": item.archived, "version": item.version}
 
 
 def _install(session: Session, args: dict[str, Any], staff: Staff, now: datetime) -> dict[str, Any]:

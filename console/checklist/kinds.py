@@ -43,7 +43,7 @@ def _handler(call: Call) -> dict[str, Any]:
 
 
 _ITEM = {"item_id": s.integer(required=True, label="检查项")}
-_ITEM_VERSION = Versioning("refuse", what="这个检查项")
+_ITEM_VERSION = Versioning("refuse", version=lambda item: int(item.version), what="这个检查项")
 for spec in (
     CommandSpec(
         "checklist_done",

@@ -230,5 +230,6 @@ def _versions(spec: CommandSpec, call: Call) -> None:
         call.stale = True
         return
     raise Conflict(
-        f"{versioning.what}已被同事修改过（您看到的是较早的版本），您的修改没有保存。请刷新查看最新内容后再改。"
+        f"{versioning.what}已被同事修改过（您看到的是较早的版本），您的修改没有保存。请刷新查看最新内容后再改。",
+        stale=True,  # the desk reloads what it shows (and keeps nothing it would save over the colleague's)
     )

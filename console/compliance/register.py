@@ -171,10 +171,11 @@ def _register_save(session: Session, args: dict[str, Any], staff: Staff, now: da
         raise RegisterRefused(str(exc)) from exc
     before = register_of(account) if account.register else None
     account.register = after
+    account.register_version = (account.register_version or 0) + 1  # the base for the next edit of the register
     account.seq = next_seq(session)
     audit.record(session, staff.login, "register_change", f"account:{appid}", before=before, after=after, at=now)
     session.flush()
-    return {"appid": appid, "register": after, "seq": account.seq}
+    return {"appid": appid, "register": after, "seq": account.seq, "version": account.register_version}
 
 
 HANDLERS: dict[str, Handler] = {"register_save": _register_save}

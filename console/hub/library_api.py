@@ -2,11 +2,16 @@
 
 The hub holds the office's own lists (shipped lists + these files make the check); desktops read them
 to check as the operator types and an administrator edits them from Settings. The hub checks again
-whatever is sent, so a desktop with an old copy cannot let a blocked word through."""
+whatever is sent, so a desktop with an old copy cannot let a blocked word through.
+
+The lists carry one version (kept in the database beside the sync counter, bumped by each save): an edit
+names the version it started from, and one made from an older version than the hub holds is refused (409)
+with the lists as they are now, so two colleagues' edits never silently overwrite each other."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from pathlib import Path
 from typing import Any
@@ -25,10 +30,31 @@ from console.replies.codec import rule_to_dict
 from console.replies.wechat_import import rules_from_autoreply
 from console.screening import Screener, office_dir
 from console.screening.lists import LEADERS_FILE, SENSITIVE_FILE, TERMS_FILE
+from console.store.database import Database
+from console.store.models import SyncCounter
 from console.wechat.errors import WeChatError
 
 WORDLIST_FILES = (SENSITIVE_FILE, TERMS_FILE, LEADERS_FILE)
 MAX_LIST_BYTES = 2 * 1024 * 1024
+VERSION_COUNTER = "wordlists_version"
+_SAVING = threading.Lock()  # compare the base, write the files and bump the version as one step
+NO_BASE = "保存词表时需要带上它的版本号。请更新桌面端后再试。"
+STALE = "词表已被同事修改过（您看到的是较早的版本），您的修改没有保存。已载入最新词表，请在此基础上重新修改后保存。"
+
+
+class StaleLists(Exception):
+    """The lists moved on since the edit began; `version` is theirs now."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+def lists_version(db: Database) -> int:
+    """The lists' version: 1 until their first save through the hub."""
+    with db.session() as session:
+        row = session.get(SyncCounter, VERSION_COUNTER)
+        return 1 if row is None else int(row.value)
 
 
 def wordlists_dir(ctx: HubContext) -> Path:
@@ -49,11 +75,12 @@ def _read_lists(folder: Path) -> dict[str, str]:
 async def get_wordlists(request: web.Request) -> web.Response:
     """`GET /api/wordlists`: the office's own lists as text, and the problems found reading them."""
     ctx = context(request)
+    version = await asyncio.to_thread(lists_version, ctx.db)
     files = await asyncio.to_thread(_read_lists, wordlists_dir(ctx))
     screener = ctx.screener
     if screener is None:
         screener = await asyncio.to_thread(load_screener, ctx)
-    return web.json_response({"files": files, "problems": screener.problems})
+    return web.json_response({"files": files, "problems": screener.problems, "version": version})
 
 
 def _changed_lines(before: str, after: str, limit: int = 200) -> dict[str, list[str]]:
@@ -65,15 +92,25 @@ def _changed_lines(before: str, after: str, limit: int = 200) -> dict[str, list[
     }
 
 
-def _save_lists(ctx: HubContext, files: dict[str, str], actor: str) -> Screener:
+def _save_lists(ctx: HubContext, files: dict[str, str], actor: str, base: int) -> tuple[Screener, int]:
+    """Save from `base` (StaleLists if the lists moved on): the files, the audit entry, the new version."""
     folder = wordlists_dir(ctx)
-    before = _read_lists(folder)
-    for name, text in files.items():
-        write_atomically(folder / name, text)
-    with ctx.db.session() as session:
+    with _SAVING, ctx.db.session() as session:
+        counter = session.get(SyncCounter, VERSION_COUNTER)
+        current = 1 if counter is None else int(counter.value)
+        if base != current:
+            raise StaleLists(current)
+        before = _read_lists(folder)
         changed = {name: _changed_lines(before.get(name, ""), text) for name, text in files.items()}
         record(session, actor, "wordlists_change", "wordlists", files=changed)
-    return load_screener(ctx)
+        if counter is None:
+            counter = SyncCounter(name=VERSION_COUNTER, value=current)
+            session.add(counter)
+        counter.value = current + 1
+        session.flush()
+        for name, text in files.items():
+            write_atomically(folder / name, text)
+    return load_screener(ctx), current + 1
 
 
 async def put_wordlists(request: web.Request) -> web.Response:
@@ -91,10 +128,21 @@ async def put_wordlists(request: web.Request) -> web.Response:
             raise TypeError
     except (ValueError, KeyError, TypeError) as exc:
         raise web.HTTPBadRequest(text=f"expected {{files: {{name: text}}}} with names in {WORDLIST_FILES}") from exc
-    screener = await asyncio.to_thread(_save_lists, ctx, files, seat_of(request).login or "?")
+    base = body.get("base_version")
+    if isinstance(base, bool) or not isinstance(base, int):
+        return web.json_response({"error": NO_BASE}, status=400)
+    try:
+        screener, version = await asyncio.to_thread(_save_lists, ctx, files, seat_of(request).login or "?", base)
+    except StaleLists as stale:
+        now = await asyncio.to_thread(_read_lists, wordlists_dir(ctx))
+        return web.json_response({"error": STALE, "stale": True, "version": stale.version, "files": now}, status=409)
     ctx.feed.notify()
     return web.json_response(
-        {"files": await asyncio.to_thread(_read_lists, wordlists_dir(ctx)), "problems": screener.problems}
+        {
+            "files": await asyncio.to_thread(_read_lists, wordlists_dir(ctx)),
+            "problems": screener.problems,
+            "version": version,
+        }
     )
 
 

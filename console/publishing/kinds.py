@@ -1,7 +1,9 @@
 """Posts as commands, declared. Anyone writes, submits and plans posts of the accounts they hold (the
 account is the stored post's; a new post's is the one the desk names); a post is deleted by its author
 or a reviewer; only administrators set an account's publishing times. A stale edit of a post is kept as
-a 冲突副本 beside the colleague's."""
+a 冲突副本 beside the colleague's; a stale delete, or a stale edit of the publishing times, is refused (409).
+A post's version is its content version (a review decision such as 退回修改 leaves it alone), the plan's
+the account's `plan_version`."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from console.audit import record
 from console.commands import schema as s
+from console.commands.account_parts import account_part
 from console.commands.refusal import Forbidden, NotApplicable
 from console.commands.registry import (
     ADMINISTRATORS,
@@ -20,7 +23,6 @@ from console.commands.registry import (
     Target,
     Versioning,
     appid_of,
-    by_account_arg,
     known_appid,
     register,
 )
@@ -120,7 +122,7 @@ for spec in (
         _SAVE,
         _handler,
         _audit,
-        versioning=Versioning("copy", what="这篇图文"),
+        versioning=Versioning("copy", version=lambda post: int(post.version), what="这篇图文"),
     ),
     CommandSpec(
         "post_submit",
@@ -155,15 +157,16 @@ for spec in (
         _handler,
         _audit,
         checks=(_author_or_reviewer,),
-        versioning=Versioning("refuse", what="这篇图文"),
+        versioning=Versioning("refuse", version=lambda post: int(post.version), what="这篇图文"),
     ),
     CommandSpec(
         "publishing_plan",
         ADMINISTRATORS,
-        by_account_arg(),
+        account_part(),
         s.schema(s.BASE, account=s.text(required=True, max_len=64), plan=s.obj(required=True)),
         _handler,
         _audit,
+        versioning=Versioning("refuse", version=lambda account: int(account.plan_version), what="这个公众号的发布时段"),
     ),
 ):
     register(spec)

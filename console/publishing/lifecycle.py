@@ -7,7 +7,10 @@ The hub, not the desk, is the judge: a plan past WeChat's 群发 quota is refuse
 showed, an edit made from an older version than the hub holds is kept as a conflicted copy, and editing
 an approved post sends it back through review (what supervisors approved is what goes out).
 
-All functions work in the caller's transaction and bump `seq` on every post they change."""
+All functions work in the caller's transaction and bump `seq` on every post they change. A post's content
+`version` moves only when its content is saved (post_save) — never by submitting, a review decision
+(退回修改 included), planning or publishing — so the author's next save from the version the last answer
+gave never meets itself; an account's publishing plan has its own `plan_version`."""
 
 from __future__ import annotations
 
@@ -197,8 +200,8 @@ def _save(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
         _check_account(session, staff, post.account_id)
         if post.state not in EDITABLE:
             raise PostRefused(f"这篇图文{STATE_TEXT.get(post.state, post.state)}，不能再修改；如需更正请新建一篇。")
-        base = args.get("base_seq")
-        if base is not None and int(base) != post.seq:
+        base = args.get("base_version", args.get("base_seq"))
+        if base is not None and int(base) != post.version:
             # A colleague changed it since this desk last saw it: keep both, never overwrite theirs.
             answer["conflict"] = True
             answer["conflict_with"] = post.updated_by or "同事"
@@ -208,8 +211,12 @@ def _save(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
         else:
             title_suffix = ""
     else:
-        post = None
         title_suffix = ""
+        if post is not None:  # deleted by a colleague while this was being written: keep it as a new draft
+            answer["conflict"] = True
+            answer["conflict_with"] = post.updated_by or "同事"
+            title_suffix = CONFLICT_SUFFIX
+        post = None
     if post is None:
         if copy_of is not None:
             account = _check_account(session, staff, copy_of)
@@ -246,10 +253,11 @@ def _save(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
         if refusal:
             raise PostRefused(refusal)
         post.scheduled_at = when
+    post.version = (post.version or 0) + 1 if post.id is not None else 1
     _touch(session, post, staff, now)
     session.flush()
     hits = gate.hits(article_rules.plain_text(items))
-    answer.update({"post_id": post.id, "state": post.state, "seq": post.seq, "hits": hits})
+    answer.update({"post_id": post.id, "state": post.state, "seq": post.seq, "version": post.version, "hits": hits})
     return answer
 
 
@@ -414,8 +422,15 @@ def _plan(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
         raise PostRefused(f"发布时段设置有误：{exc}") from exc
     before = account.publishing or None
     account.publishing = plan.to_json()
+    account.plan_version = (account.plan_version or 0) + 1
     account.seq = next_seq(session)
-    return {"account": account.appid, "before": before, "after": account.publishing, "plan": plan.describe()}
+    return {
+        "account": account.appid,
+        "before": before,
+        "after": account.publishing,
+        "plan": plan.describe(),
+        "version": account.plan_version,
+    }
 
 
 HANDLERS: dict[str, Handler] = {

@@ -4,7 +4,9 @@ Who: anyone keeps templates for the accounts they work on; keyword rules and acc
 followers with no person in between, so reviewers (supervisors, administrators) keep them. Which
 account: the stored row's, and the one a desk names when it moves or creates a row — both must be the
 colleague's. A row for every account (no account) is an administrator's to write, though anyone may
-count a use of it. A stale edit of a template or rule is kept as a 冲突副本 beside the colleague's."""
+count a use of it. A stale edit of a template or rule is kept as a 冲突副本 beside the colleague's; a stale
+archive, delete or values edit is refused (409). Versions are the rows' content versions, never `seq` (a
+colleague counting a template's use moves `seq`, not the version)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from console.audit import record
 from console.commands import schema as s
+from console.commands.account_parts import account_part
 from console.commands.refusal import NotApplicable
 from console.commands.registry import (
     EVERYONE,
@@ -92,8 +95,15 @@ _TEMPLATE = s.schema(
     tags=s.texts(max_items=30, max_len=50),
     archived=s.boolean(),
 )
-_COPY = Versioning("copy", what="这个模板")
-_RULE_COPY = Versioning("copy", what="这条规则")
+
+
+def _version(row: Any) -> int:
+    return int(row.version)
+
+
+_COPY = Versioning("copy", version=_version, what="这个模板")
+_RULE_COPY = Versioning("copy", version=_version, what="这条规则")
+_VALUES = Versioning("refuse", version=lambda account: int(account.values_version), what="这个公众号的账号变量")
 
 for spec in (
     CommandSpec("template_save", EVERYONE, _template_target(False), _TEMPLATE, _library, _audit, versioning=_COPY),
@@ -104,7 +114,7 @@ for spec in (
         s.schema(s.BASE, id=s.integer(required=True), archived=s.boolean()),
         _library,
         _audit,
-        versioning=Versioning("refuse", what="这个模板"),
+        versioning=Versioning("refuse", version=_version, what="这个模板"),
     ),
     CommandSpec(
         "template_used",
@@ -139,7 +149,7 @@ for spec in (
         s.schema(s.BASE, id=s.integer(required=True)),
         _library,
         _audit,
-        versioning=Versioning("refuse", what="这条规则"),
+        versioning=Versioning("refuse", version=_version, what="这条规则"),
     ),
     CommandSpec(
         "rules_import",
@@ -152,10 +162,11 @@ for spec in (
     CommandSpec(
         "values_save",
         REVIEWERS,
-        by_account_arg(),
+        account_part(),
         s.schema(s.BASE, s.OVERRIDE, account=s.text(required=True, max_len=64), values=s.obj(required=True)),
         _library,
         _audit,
+        versioning=_VALUES,
     ),
 ):
     register(spec)

@@ -2,9 +2,12 @@
 keyword rules, and each account's values ({窗口电话}…). Each command is applied once by its client-made
 id (see console.inbox.commands), so an edit queued offline and retried never applies twice.
 
-An edit made from an older version of a row than the hub now holds (`base_seq` behind) is never
-written over a colleague's change: it is kept as a conflicted copy beside it (a rule's copy disabled,
-so two versions never answer at once), and the answer says so.
+An edit made from an older version of a row than the hub now holds (its base behind the row's content
+`version`; the command path requires the base) is never written over a colleague's change: it is kept as
+a conflicted copy beside it (a rule's copy disabled, so two versions never answer at once), and the answer
+says so. A version moves only when the wording changes — a use count (template_used) leaves it alone, so
+counting a use never makes a colleague's edit look stale. Each answer carries the row's new version, for
+the desk's next base.
 
 Anything that will reach followers is screened first: a template's body and a rule's text reply with a
 blocking 错敏词 hit are refused unless a supervisor passes them (console.replies.screening_gate)."""
@@ -58,9 +61,21 @@ def appid_of(session: Session, account_id: int | None) -> str | None:
     return None if account_id is None else session.scalar(select(Account.appid).where(Account.id == account_id))
 
 
+def _base(args: dict[str, Any]) -> int | None:
+    """The version the edit started from (`base_version`; `base_seq` from older desks)."""
+    base = args.get("base_version", args.get("base_seq"))
+    return None if base is None else int(base)
+
+
 def _base_is_stale(row: ReplyTemplate | ReplyRule, args: dict[str, Any]) -> bool:
-    base = args.get("base_seq")
-    return base is not None and int(base) != row.seq
+    base = _base(args)
+    return base is not None and base != row.version
+
+
+def _edited(row: ReplyTemplate | ReplyRule, author: str, now: datetime, session: Session) -> None:
+    """The wording changed: a new content version (and a new sync position)."""
+    row.version = (row.version or 0) + 1 if row.id is not None else 1
+    row.updated_by, row.updated_at, row.seq = author, now, next_seq(session)
 
 
 # ---- templates ----
@@ -92,9 +107,10 @@ def _template_save(session: Session, args: dict[str, Any], author: str, now: dat
     row.title, row.body, row.category = title, template.body, template.category
     row.tags = list(template.tags)
     row.archived = template.archived
-    row.updated_by, row.updated_at, row.seq = author, now, next_seq(session)
+    _edited(row, author, now, session)
     session.flush()
     answer["template_id"] = row.id
+    answer["version"] = row.version
     return answer
 
 
@@ -108,14 +124,14 @@ def _template_row(session: Session, args: dict[str, Any]) -> ReplyTemplate:
 def _template_archive(session: Session, args: dict[str, Any], author: str, now: datetime, gate: ScreenGate) -> dict:
     row = _template_row(session, args)
     row.archived = bool(args.get("archived", True))
-    row.updated_by, row.updated_at, row.seq = author, now, next_seq(session)
-    return {"template_id": row.id, "archived": row.archived}
+    _edited(row, author, now, session)
+    return {"template_id": row.id, "archived": row.archived, "version": row.version}
 
 
 def _template_used(session: Session, args: dict[str, Any], author: str, now: datetime, gate: ScreenGate) -> dict:
     row = _template_row(session, args)
     row.usage_count += 1
-    row.seq = next_seq(session)
+    row.seq = next_seq(session)  # desks learn the count; the content version stays
     return {"template_id": row.id, "usage_count": row.usage_count}
 
 
@@ -129,7 +145,7 @@ def _templates_import(session: Session, args: dict[str, Any], author: str, now: 
     for number, data in enumerate(templates, start=1):
         if not isinstance(data, dict):
             raise LibraryRefused(f"第 {number} 个模板格式不对。")
-        item = {**data, "id": None, "base_seq": None, "override": args.get("override")}
+        item = {**data, "id": None, "base_seq": None, "base_version": None, "override": args.get("override")}
         if args.get("account"):
             item["account"] = args["account"]
         try:
@@ -158,7 +174,8 @@ def store_rule(
     base_seq: int | None = None,
     account: str | None = None,
 ) -> dict[str, Any]:
-    """Validate one rule (the codec's dict), screen its reply, and insert or update it."""
+    """Validate one rule (the codec's dict), screen its reply, and insert or update it. `base_seq`: the
+    content version the edit started from (a different one keeps the edit as a disabled copy)."""
     try:
         rule = rule_from_dict(data)
     except RuleFormatError as exc:
@@ -170,7 +187,7 @@ def store_rule(
     row = session.get(ReplyRule, rule.id) if rule.id else None
     answer: dict[str, Any] = {}
     name, enabled = rule.name, rule.enabled
-    if row is not None and base_seq is not None and base_seq != row.seq:
+    if row is not None and base_seq is not None and base_seq != row.version:
         who = row.updated_by or "同事"
         answer["conflict"] = True
         answer["notice"] = (
@@ -186,9 +203,10 @@ def store_rule(
     row.keywords, row.priority = list(rule.keywords), rule.priority
     row.windows, row.enabled, row.reply = windows_to_list(rule.windows), enabled, reply
     row.deleted = False
-    row.updated_by, row.updated_at, row.seq = author, now, next_seq(session)
+    _edited(row, author, now, session)
     session.flush()
     answer["rule_id"] = row.id
+    answer["version"] = row.version
     return answer
 
 
@@ -196,8 +214,7 @@ def _rule_save(session: Session, args: dict[str, Any], author: str, now: datetim
     rule = args.get("rule")
     if not isinstance(rule, dict):
         raise LibraryRefused("没有收到规则内容。")
-    base = args.get("base_seq")
-    return store_rule(session, rule, author, now, gate, args.get("override"), None if base is None else int(base))
+    return store_rule(session, rule, author, now, gate, args.get("override"), _base(args))
 
 
 def _rule_delete(session: Session, args: dict[str, Any], author: str, now: datetime, gate: ScreenGate) -> dict:
@@ -205,8 +222,8 @@ def _rule_delete(session: Session, args: dict[str, Any], author: str, now: datet
     if row is None or row.deleted:
         raise LibraryRefused("找不到这条规则，可能已被同事删除。")
     row.deleted, row.enabled = True, False
-    row.updated_by, row.updated_at, row.seq = author, now, next_seq(session)
-    return {"rule_id": row.id}
+    _edited(row, author, now, session)
+    return {"rule_id": row.id, "version": row.version}
 
 
 def _rules_import(session: Session, args: dict[str, Any], author: str, now: datetime, gate: ScreenGate) -> dict:
@@ -219,7 +236,8 @@ def _rules_import(session: Session, args: dict[str, Any], author: str, now: date
     if args.get("replace"):
         account_id = account_id_of(session, appid)
         for row in session.scalars(select(ReplyRule).where(ReplyRule.account_id == account_id, ~ReplyRule.deleted)):
-            row.deleted, row.enabled, row.updated_at, row.seq = True, False, now, next_seq(session)
+            row.deleted, row.enabled = True, False
+            _edited(row, author, now, session)
     ids = []
     for number, data in enumerate(rules, start=1):
         if not isinstance(data, dict):
@@ -254,8 +272,9 @@ def _values_save(session: Session, args: dict[str, Any], author: str, now: datet
         clean[name] = value
     gate.check(session, "\n".join(clean.values()), "values", args.get("override"), account_id=account_id)
     account.reply_values = clean
+    account.values_version = (account.values_version or 0) + 1
     account.seq = next_seq(session)
-    return {"values": clean}
+    return {"values": clean, "version": account.values_version}
 
 
 HANDLERS: dict[str, Handler] = {

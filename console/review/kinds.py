@@ -28,6 +28,7 @@ from console.commands.registry import (
 from console.replies.sending import new_reply
 from console.review import queue
 from console.review.commands import Decision, decide
+from console.review.policy import policy_for
 from console.store.models import Account, Conversation, ConversationStatus, ReviewItem, ReviewPolicy
 
 # Called after every decision on an item, inside the command's transaction (publishing adds its own).
@@ -45,7 +46,9 @@ def _policy_target(session: Session, args: dict[str, Any], conversation_id: int)
     appid = known_appid(session, args.get("account"))
     account_id = session.query(Account.id).filter(Account.appid == appid).scalar()
     row = session.query(ReviewPolicy).filter(ReviewPolicy.account_id == account_id).one_or_none()
-    return Target((appid,), row)
+    # An account without a stored policy has the default, version 0: the first edit names it as its base too,
+    # so two administrators setting a new account's policy at once cannot silently overwrite each other.
+    return Target((appid,), row if row is not None else policy_for(session, account_id))
 
 
 def _decide(call: Call) -> dict[str, Any]:
@@ -67,6 +70,9 @@ def _decide(call: Call) -> dict[str, Any]:
         result["message_id"] = message.id
     call.wake_publisher = True  # an approved post may go to WeChat at once
     result["action"] = decision.action
+    if call.kind == "review_policy" and call.target.row is not None:  # the base for the desk's next edit
+        account_id = call.target.row.account_id
+        result["version"] = policy_for(call.session, account_id).version
     return result
 
 
@@ -120,7 +126,7 @@ for spec in (
         ),
         _decide,
         _audit,
-        versioning=Versioning("refuse", what="这个公众号的审核规则"),
+        versioning=Versioning("refuse", version=lambda policy: int(policy.version), what="这个公众号的审核规则"),
     ),
 ):
     register(spec)

@@ -42,8 +42,8 @@ def policy_for(session: Session, account_id: int) -> ReviewPolicy:
     policy = session.scalar(select(ReviewPolicy).where(ReviewPolicy.account_id == account_id))
     if policy is None:
         policy = ReviewPolicy(
-            account_id=account_id, replies="none", labels=[], article_levels=1, urgent_levels=1, seq=0
-        )
+            account_id=account_id, replies="none", labels=[], article_levels=1, urgent_levels=1, seq=0, version=0
+        )  # version 0: the default, never stored (the first edit's base)
     return policy
 
 
@@ -154,6 +154,7 @@ def set_policy(
     policy.article_levels = article_levels
     policy.urgent_levels = urgent_levels
     policy.updated_by = by
+    policy.version = 1 if policy.id is None else (policy.version or 0) + 1  # the base for the next edit
     policy.seq = next_seq(session)
     session.flush()
     return policy

@@ -89,6 +89,11 @@ class Account(Base):
     # 账号台账: responsible unit, person in charge, operators, contact, verification, date opened, update
     # target (console.compliance.register); None until an administrator fills it in.
     register: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # Content versions of the three parts edited apart (a stale edit is refused, never applied silently;
+    # `seq` is the sync cursor, bumped by any change): reply values, the register, the publishing plan.
+    values_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    register_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    plan_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -290,6 +295,7 @@ class ReplyTemplate(Base):
     tags: Mapped[list] = mapped_column(JSON, default=list)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     usage_count: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # bumped by content edits only
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -312,6 +318,7 @@ class ReplyRule(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     reply: Mapped[dict] = mapped_column(JSON, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # kept so desktops learn of the deletion
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # bumped by content edits only
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -373,6 +380,7 @@ class ReviewPolicy(Base):
     # The emergency lane (突发/辟谣): the levels an urgent article passes, set by the administrator between
     # the floor (article_levels minus one, never below 1: console.review.policy.urgent_floor) and article_levels.
     urgent_levels: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # bumped by content edits only
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
@@ -455,6 +463,7 @@ class Post(Base):
     state: Mapped[str] = mapped_column(String(16), default=PostState.DRAFT)
     review_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # bumped by content edits only
     wechat_media_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the draft box entry
     wechat_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # content_hash WeChat has
     clientmsgid: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)  # 群发 key
@@ -500,7 +509,8 @@ class WeChatUpload(Base):
 class PostDraft(Base):
     """Desktop side: a post as it is being written, saved as it is typed (the replica is durable), so an
     article survives a crash, a power cut or a day without network. `dirty` until the hub has this
-    version; `post_id` once the hub knows the post, `base_seq` the version this edit started from."""
+    version; `post_id` once the hub knows the post, `base_seq` the post's content version this edit started
+    from (Post.version, not its sync seq)."""
 
     __tablename__ = "post_draft"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -536,6 +546,7 @@ class ChecklistItem(Base):
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: done once, not due again
     last_done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # bumped by content edits only
     updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
