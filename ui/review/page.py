@@ -1168,6 +1168,8 @@ class ReviewPage(QWidget):
             else:
                 editor.loaded = (replies, list(labels), levels)
                 editor.loaded_urgent = urgent
+                if not editor.edited():  # this page's own save came back: the next one starts from it
+                    editor.version = version
                 editor.refresh()
             editor.name.setText(name or appid)
 
