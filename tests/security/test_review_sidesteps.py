@@ -21,7 +21,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from console.commands.refusal import Forbidden
+from console.refusal import Forbidden
 from console.review.policy import (
     LABEL_KEPT,
     PolicyError,
@@ -391,3 +391,31 @@ def test_the_desk_sends_the_labels_it_saw_with_a_reply(db):
         rows = {row.command_id: row.args for row in session.scalars(select(Outbox))}
     assert rows[reply_id] == {"content": "您好", "labels_seen": [LABEL]}
     assert "labels_seen" not in rows[labels_id]
+
+
+def test_the_migration_raises_stored_urgent_lanes_to_their_floor(tmp_path):
+    """A hub whose policies were stored when the lane could be 1 level on a 三审 account upgrades to the
+    floor; lanes already within bounds keep their setting."""
+    from alembic import command
+
+    from console.store.database import alembic_config
+
+    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(alembic_config(db.engine), "0008")
+    with db.engine.begin() as conn:
+        for account_id, levels, urgent in ((1, 3, 1), (2, 3, 3), (3, 2, 1), (4, 1, 1)):
+            conn.exec_driver_sql(
+                "INSERT INTO account (id, appid, name, account_type, safe_mode, created_at, seq) "
+                f"VALUES ({account_id}, 'wx{account_id}', '号{account_id}', 'subscription', 1, '2026-11-01', 1)"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO review_policy (account_id, replies, labels, article_levels, urgent_levels, seq) "
+                f"VALUES ({account_id}, 'none', '[]', {levels}, {urgent}, 1)"
+            )
+    command.upgrade(alembic_config(db.engine), "0009")
+    with db.engine.connect() as conn:
+        lanes = conn.exec_driver_sql("SELECT article_levels, urgent_levels FROM review_policy ORDER BY id").all()
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(post)")}
+    assert [tuple(lane) for lane in lanes] == [(3, 2), (3, 3), (2, 1), (1, 1)]
+    assert {"urgent_by", "urgent_at"} <= columns
+    db.dispose()
