@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections.abc import Callable
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from console.settings import Settings
@@ -46,6 +48,12 @@ def test_the_urgent_levels_follow_the_article_levels_and_are_saved(world, admin_
             policy = session.scalar(select(ReviewPolicy))
             return None if policy is None else (policy.article_levels, policy.urgent_levels)
 
+    def colleague(args):
+        body = {"command_id": uuid.uuid4().hex, "kind": "review_policy", "conversation_id": 0}
+        body["args"] = {"account": SAFE_APPID, "replies": "none", **args}
+        headers = world.auth("urgent-admin2", "赵敏", ADMIN_ROLES)
+        return requests.post(f"{world.hub_url}/api/commands", json=body, headers=headers, timeout=30)
+
     async def scenario():
         admin_desk.start()
         page = admin_desk.window.review_page
@@ -69,5 +77,17 @@ def test_the_urgent_levels_follow_the_article_levels_and_are_saved(world, admin_
         row.save.click()  # a second save, against the version the page showed
         await _until(lambda: stored() == (2, 1))
         await _until(lambda: not row.save.isEnabled())
+
+        # A colleague changes it while this administrator is choosing: their save is refused in words and
+        # the row shows what the hub keeps, never the colleague's change silently overwritten.
+        seen = row.version
+        row.levels.setValue(3)
+        answer = await asyncio.to_thread(colleague, {"article_levels": 1, "base_version": seen})
+        assert answer.status_code == 200, answer.text
+        await _until(lambda: row.latest[4] != seen)
+        row.save.click()
+        await _until(lambda: "同事修改" in page.policy_status.text())
+        assert (row.levels.value(), row.urgent.value(), row.save.isEnabled()) == (1, 1, False)
+        assert stored() == (1, 1)
 
     qloop.run_until_complete(scenario())

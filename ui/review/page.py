@@ -498,6 +498,7 @@ class PolicyEditor:
     urgent: QSpinBox
     loaded_urgent: int = 1
     version: int = 0  # the policy's version as loaded: the base a save is sent with
+    latest: tuple[str, list[str], int, int, int] = ("none", [], 1, 1, 0)  # the replica's, even while edited
 
     def values(self) -> tuple[str, list[str], int]:
         labels = [name for name in LABEL_SEPARATORS.split(self.labels.text()) if name]
@@ -820,6 +821,17 @@ class ReviewPage(QWidget):
             label = self.queue_status
         words = words or (tr("完成。") if applied else tr("服务端没有执行。"))
         self._status(label, words, "ok" if applied else "error")
+        if kind == "review_policy" and not applied:
+            self._policies_as_stored()
+
+    def _policies_as_stored(self) -> None:
+        """After a refused change (a colleague's came first), each edited row shows the policy as the hub
+        keeps it, so the administrator decides again from there rather than from a stale base."""
+        for editor in self.policy_rows.values():
+            if editor.edited():
+                replies, labels, levels, urgent, version = editor.latest
+                editor.version = version
+                editor.show(replies, labels, levels, urgent)
 
     def _status(self, label: QLabel, text: str, state: str) -> None:
         """A word of success fades after a while; a refusal stays until the next action."""
@@ -1161,8 +1173,11 @@ class ReviewPage(QWidget):
         version it started from, so a colleague's change meanwhile is refused, not overwritten)."""
         for appid, name, replies, labels, levels, urgent, version in rows:
             editor = self.policy_rows.get(appid)
+            if editor is not None:
+                editor.latest = (replies, list(labels), levels, urgent, version)
             if editor is None or not editor.edited():
                 editor = editor or self._add_policy_row(appid)
+                editor.latest = (replies, list(labels), levels, urgent, version)
                 editor.version = version
                 editor.show(replies, labels, levels, urgent)
             else:
