@@ -56,8 +56,7 @@ def policies(session: Session) -> list[PolicyRow]:
                 [str(label) for label in policy.labels or []],
                 int(policy.article_levels or 1),
                 urgent_levels_of(policy),
-                # The version the hub checks a change against (`version` where policies carry one).
-                int(getattr(policy, "version", policy.seq) or 0),
+                int(policy.version or 0),  # the version the hub checks a change against
             )
         )
     return rows
