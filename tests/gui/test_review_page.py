@@ -34,7 +34,7 @@ def set_policy(world, replies: str) -> None:
             "command_id": uuid.uuid4().hex,
             "kind": "review_policy",
             "conversation_id": 0,
-            "args": {"account": SAFE_APPID, "replies": replies, "labels": [], "article_levels": 1},
+            "args": {"account": SAFE_APPID, "replies": replies, "labels": [], "article_levels": 1, "base_version": 0},
         },
         headers=world.auth("admin1", "管理员", ADMIN_ROLES),
         timeout=10,
