@@ -119,8 +119,10 @@ class HubClient:
         """The office's own 错敏词 lists as text, and the lines the hub could not read."""
         return await self._request("GET", "/api/wordlists", timeout=15)
 
-    async def save_wordlists(self, files: dict[str, str]) -> dict[str, Any]:
-        return await self._request("PUT", "/api/wordlists", timeout=30, json={"files": files})
+    async def save_wordlists(self, files: dict[str, str], base_version: int | None) -> dict[str, Any]:
+        """Save from `base_version` (the lists' version last read); a stale one is refused (409)."""
+        body = {"files": files, "base_version": base_version}
+        return await self._request("PUT", "/api/wordlists", timeout=30, json=body)
 
     async def import_wechat_rules(self, command_id: str, appid: str, replace: bool) -> dict[str, Any]:
         """Read an account's auto-reply setup from WeChat into rules; `notes` says what did not carry over."""

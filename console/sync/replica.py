@@ -147,14 +147,21 @@ class Replica:
         with self.db.session() as session:
             return library.stored_rules(session)
 
-    def rule_seqs(self) -> dict[int, int]:
-        """Each rule's version, sent with an edit so the hub can tell a stale one."""
+    def rule_versions(self) -> dict[int, int]:
+        """Each rule's content version (not its sync seq), sent with an edit so the hub can tell a stale one."""
         with self.db.session() as session:
-            return {row.id: row.seq for row in session.execute(select(ReplyRule.id, ReplyRule.seq))}
+            return {row.id: row.version for row in session.execute(select(ReplyRule.id, ReplyRule.version))}
 
-    def template_seqs(self) -> dict[int, int]:
+    def template_versions(self) -> dict[int, int]:
+        """Each template's content version (a colleague counting a use does not move it)."""
         with self.db.session() as session:
-            return {row.id: row.seq for row in session.execute(select(ReplyTemplate.id, ReplyTemplate.seq))}
+            return {row.id: row.version for row in session.execute(select(ReplyTemplate.id, ReplyTemplate.version))}
+
+    def values_versions(self) -> dict[str, int]:
+        """Each account's reply values version, by appid: the base of the next values edit."""
+        with self.db.session() as session:
+            rows = session.execute(select(Account.appid, Account.values_version))
+            return {row.appid: row.values_version for row in rows}
 
     def account_list(self) -> list[tuple[str, str]]:
         """(appid, name) of every account."""

@@ -61,8 +61,11 @@ def db(tmp_path: Path):
     for kind, args in (
         ("rules_import", {"account": None, "rules": [*STARTER_RULES, SHORT_RULE]}),
         ("templates_import", {"templates": STARTER_TEMPLATES}),
-        ("values_save", {"account": FABU, "values": {"窗口电话": PHONE, "办公地址": "县政务服务中心一楼"}}),
-        ("values_save", {"account": RENSHE, "values": {"办公地址": "县人社局二楼"}}),
+        (
+            "values_save",
+            {"account": FABU, "values": {"窗口电话": PHONE, "办公地址": "县政务服务中心一楼"}, "base_version": 1},
+        ),
+        ("values_save", {"account": RENSHE, "values": {"办公地址": "县人社局二楼"}, "base_version": 1}),
     ):
         outcome = commands.apply(database, PresenceBoard(), uuid.uuid4().hex, kind, 0, args, seat)
         assert outcome.state == "applied", outcome.result
@@ -156,7 +159,7 @@ def test_save_sends_the_edited_version_with_ctrl_s(page, controller, qloop, qtbo
     queued = waiting(controller)[0]
     assert (queued.kind, queued.conversation_id) == ("template_save", 0)
     assert queued.args["id"] == template_id and queued.args["title"] == "社保卡补办流程"
-    assert queued.args["base_seq"] == controller.library.template_seqs[template_id]
+    assert queued.args["base_version"] == controller.library.template_versions[template_id]
     assert queued.args["body"].endswith("咨询电话：{窗口电话}。") and "override" not in queued.args
     assert editor.status.text() == "正在保存…"
     assert editor.body.toPlainText().endswith("咨询电话：{窗口电话}。")  # kept until the hub answers
@@ -191,7 +194,7 @@ def test_duplicate_makes_an_unsaved_copy(page, controller, qloop, qtbot):
     page.save_current()
     qloop.run_until_complete(until(lambda: len(waiting(controller)) == 1))
     args = waiting(controller)[0].args
-    assert args["title"] == "户籍证明开具（副本）" and not args["id"] and "base_seq" not in args
+    assert args["title"] == "户籍证明开具（副本）" and not args["id"] and "base_version" not in args
 
 
 def answer_override_dialog(accept: bool, seen: list) -> None:
@@ -273,7 +276,7 @@ def test_rule_mistakes_are_said_before_anything_is_sent(page, controller, qloop)
     page.save_current()
     qloop.run_until_complete(until(lambda: len(waiting(controller)) == 1))
     queued = waiting(controller)[0]
-    assert queued.kind == "rule_save" and "base_seq" not in queued.args
+    assert queued.kind == "rule_save" and "base_version" not in queued.args
     rule = queued.args["rule"]
     assert rule["keywords"] == ["不动产", "房产证"] and rule["account"] is None
     assert rule["windows"] == [{"days": [0, 1, 2, 3, 4], "start": "08:30", "end": "17:30"}]
@@ -292,7 +295,8 @@ def test_account_values_are_saved_per_account(page, controller, qloop):
     qloop.run_until_complete(until(lambda: len(waiting(controller)) == 1))
     queued = waiting(controller)[0]
     assert queued.kind == "values_save"
-    assert queued.args == {"account": RENSHE, "values": {"办公地址": "县人社局二楼", "窗口电话": "0910-6665678"}}
+    values_now = {"办公地址": "县人社局二楼", "窗口电话": "0910-6665678"}
+    assert queued.args == {"account": RENSHE, "values": values_now, "base_version": 2}  # 1, then its first save
 
 
 def test_templates_go_to_excel_and_come_back(page, controller, qloop, tmp_path, monkeypatch):
@@ -319,3 +323,36 @@ def test_templates_go_to_excel_and_come_back(page, controller, qloop, tmp_path, 
     monkeypatch.setattr(page, "_choose_open_path", lambda _title: tmp_path / "旧表.xls")
     page.import_templates()
     assert warnings == ["不支持 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 格式后再导入。"]
+
+
+def test_the_next_save_starts_from_the_version_the_hub_gave(page, controller, qloop, qtbot):
+    open_template(page, qtbot, "社保卡补办流程")
+    editor = page.template_editor
+    template_id = editor.template_id
+    first = controller.library.template_versions[template_id]
+    editor.body.insertPlainText("（第一次修改）")
+    page.save_template()
+    qloop.run_until_complete(until(lambda: len(waiting(controller)) == 1))
+    assert waiting(controller)[0].args["base_version"] == first
+    # the hub kept it as the next version; the replica has not caught up yet
+    controller.settled.emit("template_save", True, "", {"template_id": template_id, "version": first + 1})
+    editor.body.insertPlainText("（第二次修改）")
+    page.save_template()
+    qloop.run_until_complete(until(lambda: len(waiting(controller)) == 2))
+    assert waiting(controller)[1].args["base_version"] == first + 1  # never a conflict with itself
+
+
+def test_a_colleagues_values_saved_first_are_shown_not_saved_over(page, controller, qloop):
+    page.tabs.setCurrentWidget(page.values_tab)
+    values = page.values_editor
+    values.account.setCurrentIndex(values.account.findData(RENSHE))
+    values.add_row()
+    values.table.item(1, 0).setText("窗口电话")
+    values.table.item(1, 1).setText("0910-6665678")
+    page.save_current()
+    qloop.run_until_complete(until(lambda: len(waiting(controller)) == 1))
+    words = "这个公众号的账号变量已被同事修改过（您看到的是较早的版本），您的修改没有保存。请刷新查看最新内容后再改。"
+    controller.settled.emit("values_save", False, words, {"error": words, "stale": True})
+    assert values.status.property("state") == "error" and "已被同事修改过" in values.status.text()
+    assert not values.dirty and values.table.rowCount() == 1  # what is stored, not the rows typed over it
+    assert values.table.item(0, 0).text() == "办公地址"

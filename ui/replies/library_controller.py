@@ -27,11 +27,12 @@ class Library:
     """What the 模板 page and the composer's picker show: plain data, read off the GUI thread."""
 
     templates: list[Template] = field(default_factory=list)
-    template_seqs: dict[int, int] = field(default_factory=dict)
+    template_versions: dict[int, int] = field(default_factory=dict)  # content versions: an edit's base
     rules: list[dict[str, Any]] = field(default_factory=list)
-    rule_seqs: dict[int, int] = field(default_factory=dict)
+    rule_versions: dict[int, int] = field(default_factory=dict)
     accounts: list[tuple[str, str]] = field(default_factory=list)  # (appid, name)
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # appid → {窗口电话: …}
+    values_versions: dict[str, int] = field(default_factory=dict)  # appid → the values' version
     supervisors: list[tuple[str, str]] = field(default_factory=list)  # (login, name)
 
 
@@ -50,6 +51,7 @@ class LibraryController(QObject):
         self.cache = cache or WordListCache()
         self.library = Library()
         self.screener: Screener | None = None
+        self.wordlists_version: int | None = None  # of the lists last read from the hub: the base of a save
         inbox.libraryChanged.connect(self.reload)
         inbox.librarySettled.connect(self.settled)
         inbox.onlineNow.connect(self.refresh_wordlists)
@@ -75,11 +77,12 @@ class LibraryController(QObject):
                 log.warning("template %s skipped: %s", data.get("id"), exc)
         return Library(
             templates=templates,
-            template_seqs=self.replica.template_seqs(),
+            template_versions=self.replica.template_versions(),
             rules=self.replica.rules(),
-            rule_seqs=self.replica.rule_seqs(),
+            rule_versions=self.replica.rule_versions(),
             accounts=self.replica.account_list(),
             values=self.replica.account_values(),
+            values_versions=self.replica.values_versions(),
             supervisors=self.replica.supervisors(),
         )
 
@@ -88,22 +91,24 @@ class LibraryController(QObject):
         self.inbox.act(kind, 0, args)
 
     def save_template(
-        self, data: dict[str, Any], override: dict[str, str] | None = None, base_seq: int | None = None
+        self, data: dict[str, Any], override: dict[str, str] | None = None, base_version: int | None = None
     ) -> None:
-        """`base_seq`: the version the edit started from (the hub keeps a conflicted copy if it moved on)."""
+        """`base_version`: the version the edit started from (the hub keeps a conflicted copy if it moved on)."""
         args = dict(data)
         if data.get("id"):
-            args["base_seq"] = base_seq if base_seq is not None else self.library.template_seqs.get(int(data["id"]))
+            known = self.library.template_versions.get(int(data["id"]))
+            args["base_version"] = base_version if base_version is not None else known
         if override:
             args["override"] = override
         self.command("template_save", args)
 
     def save_rule(
-        self, rule: dict[str, Any], override: dict[str, str] | None = None, base_seq: int | None = None
+        self, rule: dict[str, Any], override: dict[str, str] | None = None, base_version: int | None = None
     ) -> None:
         args: dict[str, Any] = {"rule": rule}
         if rule.get("id"):
-            args["base_seq"] = base_seq if base_seq is not None else self.library.rule_seqs.get(int(rule["id"]))
+            known = self.library.rule_versions.get(int(rule["id"]))
+            args["base_version"] = base_version if base_version is not None else known
         if override:
             args["override"] = override
         self.command("rule_save", args)
@@ -148,6 +153,8 @@ class LibraryController(QObject):
         await self._keep(answer)
 
     async def _keep(self, answer: dict[str, Any]) -> None:
+        if answer.get("version") is not None:
+            self.wordlists_version = int(answer["version"])
         files = answer.get("files") or {}
         await asyncio.to_thread(self.cache.store, files)
         await self._load_screener()
@@ -158,11 +165,13 @@ class LibraryController(QObject):
 
     async def _save_wordlists(self, files: dict[str, str]) -> None:
         try:
-            answer = await self.inbox.client.save_wordlists(files)
+            answer = await self.inbox.client.save_wordlists(files, self.wordlists_version)
         except HubUnreachable:
             self.wordlistsFailed.emit(tr("连不上服务端，词表没有保存。编辑内容仍在窗口中，请联网后再点保存。"))
             return
         except HubRefused as exc:
+            if exc.answer.get("stale"):  # a colleague saved first: show theirs, never save over it
+                await self._keep({**exc.answer, "problems": []})
             self.wordlistsFailed.emit(str(exc))
             return
         await self._keep(answer)

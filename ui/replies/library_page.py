@@ -318,6 +318,8 @@ class AccountValuesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.values_by_account: dict[str, dict[str, str]] = {}
+        self.versions: dict[str, int] = {}  # appid → the values' version in the replica
+        self.base_version: int | None = None  # the version what is shown started from: the next save's base
         self.used: list[str] = []  # variables the templates and rules use
         self.dirty = False
         self.generation = 0
@@ -386,10 +388,15 @@ class AccountValuesEditor(QWidget):
         return self.account.currentData()
 
     def set_library(
-        self, accounts: Sequence[tuple[str, str]], values: Mapping[str, Mapping[str, str]], used: Sequence[str]
+        self,
+        accounts: Sequence[tuple[str, str]],
+        values: Mapping[str, Mapping[str, str]],
+        used: Sequence[str],
+        versions: Mapping[str, int] | None = None,
     ) -> None:
         fill_accounts(self.account, accounts, None)
         self.values_by_account = {appid: dict(v) for appid, v in values.items()}
+        self.versions = dict(versions or {})
         self.used = list(used)
         stored = self.values_by_account.get(self.appid() or "") or {}
         if self.appid() != self._shown:
@@ -402,6 +409,7 @@ class AccountValuesEditor(QWidget):
         """The chosen account's values as stored."""
         self._loading = True
         self._loaded = dict(self.values_by_account.get(self.appid() or "") or {})
+        self.base_version = self.versions.get(self.appid() or "")
         self.table.setRowCount(0)
         for name, value in self._loaded.items():
             self.add_row(name, value)
@@ -464,9 +472,20 @@ class AccountValuesEditor(QWidget):
             raise ValueError(tr("每个公众号最多 {n} 个变量。").format(n=MAX_VALUES))
         return found
 
-    def saved(self, generation: int, edits: int) -> None:
-        if generation == self.generation and edits == self.edits:
+    def saved(self, generation: int, edits: int, version: int | None = None) -> None:
+        """The hub kept what was sent at (generation, edits) as `version`: the base of the next save."""
+        if generation != self.generation:
+            return  # another account is shown now
+        if version is not None:
+            self.base_version = version
+        if edits == self.edits:
             self.dirty = False
+
+    def stale(self, words: str) -> None:
+        """A colleague saved this account's values first: show theirs (what was typed here would have
+        been saved over them) and say so."""
+        self.load(keep_status=True)
+        self.show_status(words, "error")
 
     def show_status(self, text: str, state: str = "busy") -> None:
         show_status(self.status, text, state)
@@ -522,6 +541,9 @@ class LibraryPage(QWidget):
         self._index_key: tuple[Any, ...] | None = None
         self._pending: dict[str, tuple[int, int]] = {}  # kind → (generation, edits) of what was sent
         self._deleting: tuple[int, str] | None = None
+        # The version of each template/rule this desk last saved (from the hub's answer), until the replica
+        # catches up: consecutive saves start from it, so they never meet themselves as a conflict.
+        self._own_versions: dict[tuple[str, int], int] = {}
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("libraryTabs")
@@ -776,7 +798,9 @@ class LibraryPage(QWidget):
         problems = self.tester.lint_list.count()
         self.rule_side.setTabText(1, tr("测试与检查（{n}）").format(n=problems) if problems else tr("测试与检查"))
         used = [name for text in self._texts() for name in variables_in(text)]
-        self.values_editor.set_library(library.accounts, library.values, list(dict.fromkeys(used)))
+        self.values_editor.set_library(
+            library.accounts, library.values, list(dict.fromkeys(used)), library.values_versions
+        )
         self._follow_templates({t.id: t for t in library.templates})
         self._follow_rules({int(r["id"]): r for r in library.rules})
         if not self._loaded_once:
@@ -911,19 +935,30 @@ class LibraryPage(QWidget):
 
     STALE = -1  # a base no stored version has: the hub keeps the edit as a conflicted copy
 
+    def _base(self, what: str, row_id: int, unchanged: bool, stored_version: int | None) -> int | None:
+        """The version an edit started from: this desk's own last save of it while the replica has not
+        caught up (or has nothing newer); else the stored one if it is still what the editor loaded; if a
+        colleague's newer version arrived while this one was being typed, an older one."""
+        own = self._own_versions.get((what, row_id))
+        if own is not None and (stored_version is None or own >= stored_version):
+            return own
+        if unchanged:
+            return stored_version
+        return own if own is not None else self.STALE
+
     def _template_base(self, editor: TemplateEditor) -> int | None:
-        """The version the edit started from: the stored one if it is still what the editor loaded;
-        if a colleague's newer version arrived while this one was being typed, an older one."""
         if not editor.template_id:
             return None
         stored = {t.id: t for t in self.library.templates}.get(editor.template_id)
-        return self.library.template_seqs.get(editor.template_id) if stored == editor.shown else self.STALE
+        version = self.library.template_versions.get(editor.template_id)
+        return self._base("template", editor.template_id, stored == editor.shown, version)
 
     def _rule_base(self, editor: RuleEditor) -> int | None:
         if not editor.rule_id:
             return None
         stored = {int(r["id"]): r for r in self.library.rules}.get(editor.rule_id)
-        return self.library.rule_seqs.get(editor.rule_id) if stored == editor.shown else self.STALE
+        version = self.library.rule_versions.get(editor.rule_id)
+        return self._base("rule", editor.rule_id, stored == editor.shown, version)
 
     def _save(self, editor: TemplateEditor | RuleEditor, kind: str) -> None:
         """Check the editor's content (format, then 错敏词 with a pass if needed) and send it; the
@@ -953,7 +988,8 @@ class LibraryPage(QWidget):
         if not editor.template_id or not self._can_send(editor.show_status) or self.controller is None:
             return
         self._pending["template_archive"] = (editor.generation, editor.edits)
-        self.controller.command("template_archive", {"id": editor.template_id, "archived": archived})
+        args = {"id": editor.template_id, "archived": archived, "base_version": self._template_base(editor)}
+        self.controller.command("template_archive", args)
         editor.show_status(tr("正在归档…") if archived else tr("正在取消归档…"), "busy")
 
     def import_templates(self) -> None:
@@ -1076,7 +1112,7 @@ class LibraryPage(QWidget):
         if not self._ask_yes(tr("删除规则"), question):
             return
         self._deleting = (editor.rule_id, name)
-        self.controller.command("rule_delete", {"id": editor.rule_id})
+        self.controller.command("rule_delete", {"id": editor.rule_id, "base_version": self._rule_base(editor)})
         editor.show_status(tr("正在删除…"), "busy")
 
     def import_rules(self) -> None:
@@ -1162,7 +1198,7 @@ class LibraryPage(QWidget):
         passed, override = self._screen_pass(self._screen_all(values.values()), editor.show_status)
         if not passed or self.controller is None:
             return
-        args: dict[str, Any] = {"account": appid, "values": values}
+        args: dict[str, Any] = {"account": appid, "values": values, "base_version": editor.base_version}
         if override:
             args["override"] = override
         self._pending["values_save"] = (editor.generation, editor.edits)
@@ -1175,6 +1211,7 @@ class LibraryPage(QWidget):
         answer: dict[str, Any] = result if isinstance(result, dict) else {}
         notice = str(answer.get("notice") or "")
         token = self._pending.pop(kind, None)
+        self._keep_own_version(kind, applied, answer)
         if kind in ("template_save", "template_archive"):
             editor = self.template_editor
             if not applied:
@@ -1218,16 +1255,31 @@ class LibraryPage(QWidget):
                 show_status(line, tr("已导入 {n} 条规则。").format(n=count), "ok")
         elif kind == "values_save":
             values_editor = self.values_editor
-            if not applied:
+            if not applied and answer.get("stale"):
+                values_editor.stale(tr("没有保存：") + words)
+                if self.controller is not None:
+                    self.controller.reload()  # the colleague's values, as soon as the replica has them
+            elif not applied:
                 values_editor.show_status(tr("没有保存：") + words, "error")
             else:
                 if token is not None:
-                    values_editor.saved(*token)
+                    version = answer.get("version")
+                    values_editor.saved(*token, int(version) if version is not None else None)
                 values_editor.show_status(tr("已保存"), "ok")
         else:
             return
         if applied and self.controller is not None:
             self.controller.reload()
+
+    def _keep_own_version(self, kind: str, applied: bool, answer: dict[str, Any]) -> None:
+        """The version the hub gave this desk's own save (or archive): the base of the next one."""
+        version = answer.get("version")
+        if not applied or version is None:
+            return
+        if kind in ("template_save", "template_archive") and answer.get("template_id"):
+            self._own_versions[("template", int(answer["template_id"]))] = int(version)
+        elif kind == "rule_save" and answer.get("rule_id"):
+            self._own_versions[("rule", int(answer["rule_id"]))] = int(version)
 
     # -- keys ------------------------------------------------------------------------------------------
     def new_item(self) -> None:
