@@ -4,44 +4,25 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from console import __version__, logs
 from console.paths import default_db_url
 
-NO_DISPLAY = (
-    "这台电脑没有图形界面（未设置 DISPLAY），窗口无法显示。\n"
-    "可以改用：wxconsole demo --offscreen --shots shots/（保存截图），或 xvfb-run -a wxconsole demo。\n"
-    "No display: use --offscreen (with --shots DIR for the demo) or run under xvfb-run."
-)
+Handler = Callable[[argparse.Namespace], int]
 
 
-def _has_display() -> bool:
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _desktop(args: argparse.Namespace) -> int:
-    if not args.offscreen and not _has_display():
-        print(NO_DISPLAY, file=sys.stderr)
-        return 2
-    from ui.app import run_desktop
-
-    return run_desktop(args.hub, args.db, offscreen=args.offscreen)
-
-
-def _demo(args: argparse.Namespace) -> int:
-    if not (args.offscreen or args.shots) and not _has_display():
-        print(NO_DISPLAY, file=sys.stderr)
-        return 2
-    from ui.demo import run_demo
-
-    offscreen = args.offscreen or not _has_display()  # only reached without a display when --shots is given
-    return run_demo(offscreen=offscreen, shots=args.shots, interval=args.interval)
+def _no_window(args: argparse.Namespace) -> int:
+    """This entry point has no window (a hub machine runs `python -m console.cli`): say where it is."""
+    print(
+        "这里只有服务端和管理命令，没有桌面窗口。打开窗口请运行 wxconsole（完整安装）。\n"
+        "This entry point has no window; run `wxconsole` for the desktop.",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _hub(args: argparse.Namespace) -> int:
@@ -111,26 +92,15 @@ def _account_add(args: argparse.Namespace) -> int:
 def _messages(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from console.inbox.listing import message_to_json, print_messages
     from console.store.database import open_database
     from console.store.models import Message
-    from console.sync.wire import message_to_json
 
     db = open_database(args.db)
     with db.session() as session:
         rows = [message_to_json(m) for m in session.scalars(select(Message).order_by(Message.created_at, Message.id))]
     print_messages(rows, args.json)
     return 0
-
-
-def print_messages(rows: list[dict], as_json: bool) -> None:
-    """`messages` and `search` print the same fields the same way."""
-    if as_json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-        return
-    for row in rows:
-        arrow = "→" if row["direction"] == "out" else "←"
-        print(f"{row['created_at']} {row['appid']} {arrow} {row['openid']}: {row['content']} {row['status'] or ''}")
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -141,14 +111,16 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(desktop: Handler = _no_window, demo_window: Handler = _no_window) -> argparse.ArgumentParser:
+    """The `wxconsole` command line. The window's commands (the desk, the demo) are handed in by the
+    window's own entry point (ui.launch), so this core never imports the window."""
     p = argparse.ArgumentParser(prog="wxconsole", description="政务微信工作台")
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("-v", "--verbose", action="store_true", help="详细日志")
     p.add_argument("--hub", help="服务端地址（不填则在本机启动内置服务端）")
     p.add_argument("--db", default=None, help="内置服务端的数据库 URL（默认数据目录中的 SQLite）")
     p.add_argument("--offscreen", action="store_true", help="无显示器运行（测试用）")
-    p.set_defaults(func=_desktop)
+    p.set_defaults(func=desktop)
     sub = p.add_subparsers(dest="command")
 
     def with_db(sp: argparse.ArgumentParser) -> None:
@@ -184,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--offscreen", action="store_true", help="无显示器运行")
     demo.add_argument("--shots", type=Path, help="运行脚本化场景并把截图保存到此目录")
     demo.add_argument("--interval", type=float, default=20.0, help="模拟粉丝留言间隔（秒）")
-    demo.set_defaults(func=_demo)
+    demo.set_defaults(func=demo_window)
 
     account = sub.add_parser("account", help="公众号管理").add_subparsers(dest="action", required=True)
     add = account.add_parser("add", help="添加公众号（密钥从提示或标准输入读取）")
@@ -214,7 +186,7 @@ def parser() -> argparse.ArgumentParser:
     from console.workcal.commands import register as register_holidays
 
     register_search(sub)
-    register_replies(sub)
+    register_replies(sub, _apply_command)
     register_staff(sub)
     register_holidays(sub)
     register_audit(sub)
@@ -223,8 +195,15 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def _apply_command(*args: Any, **kwargs: Any) -> Any:
+    """The one command path, loaded only by the subcommands that apply commands."""
+    from console.command_path import apply
+
+    return apply(*args, **kwargs)
+
+
+def main(argv: list[str] | None = None, desktop: Handler = _no_window, demo_window: Handler = _no_window) -> int:
+    args = parser(desktop, demo_window).parse_args(argv)
     logs.setup(args.verbose)
     try:
         return int(args.func(args) or 0)

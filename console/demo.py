@@ -26,6 +26,7 @@ from console.publishing.demo_posts import cover_png, seed_posts
 from console.replies.starter import install_starter
 from console.runtime import ServerThread
 from console.sandbox import FollowerSimulator, SandboxAccount, SandboxState, create_app, push, random_account
+from console.sandbox.demo_accounts import DEMO_ACCOUNTS
 from console.sandbox.simulator import SimulatedMessage
 from console.sandbox.state import SentMessage
 from console.secrets import AccountSecrets, Vault
@@ -36,13 +37,6 @@ from console.store.database import next_seq
 from console.store.models import Account, ChecklistItem, Conversation, Follower, Role, Staff
 from console.timeutil import from_epoch
 from console.workcal.hours import to_china
-
-DEMO_ACCOUNTS = [
-    ("wx5f1c2a9b3d7e4f60", "某县发布", "subscription"),
-    ("wx8a3e6b1c9d2f4a71", "某县人社", "service"),
-    ("wx2b7d9e4f1a6c3b82", "某县医保", "service"),
-]
-
 
 DEMO_UNITS = {"某县发布": "某县融媒体中心", "某县人社": "某县人力资源和社会保障局", "某县医保": "某县医疗保障局"}
 DEMO_STAFF = [("seat-demo0001", "王芳"), ("seat-demo0002", "李强"), ("seat-demo0003", "张敏")]
@@ -196,7 +190,7 @@ class DemoWorld:
         self.staff(DEMO_ADMIN[0], DEMO_ADMIN[1], (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OPERATOR))
         with self.hub.db.session() as session:
             accounts = [(a.appid, a.name) for a in session.scalars(select(Account).order_by(Account.id))]
-        install_starter(self.hub.db, accounts)
+        install_starter(self.hub.db, accounts, apply)
         for _ in range(messages):
             self.step()
         if len(accounts) > 1:

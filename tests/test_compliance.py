@@ -4,12 +4,15 @@ written through the models and the shipped holiday table (2026: 国庆节 from 1
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from console.command_path import Seat
+from console.command_path import apply as path_apply
 from console.compliance.panel import (
     QuarterError,
     current_quarter,
@@ -26,6 +29,7 @@ from console.compliance.register import (
     clean_register,
     register_rows,
 )
+from console.inbox.presence import PresenceBoard
 from console.store.database import open_database
 from console.store.models import (
     Account,
@@ -429,10 +433,12 @@ def test_register_command_is_for_administrators_only(db):
         admin = Staff(login="admin", name="管理员", roles="|administrator|")
         session.add_all([operator, admin])
         session.flush()
-        with pytest.raises(RegisterRefused) as refused:
-            apply(session, "register_save", args, operator, NOW)
-        assert refused.value.forbidden
-        assert "管理员" in str(refused.value)
+        seat = Seat.of(operator)
+    # who may is the command path's to say (console.compliance.kinds), before the register's handler runs
+    refused = path_apply(db, PresenceBoard(), uuid.uuid4().hex, "register_save", 0, args, seat, NOW)
+    assert refused.status == 403 and "管理员" in refused.error
+    with db.session() as session:
+        admin = session.scalar(select(Staff).where(Staff.login == "admin"))
         with pytest.raises(RegisterRefused) as invalid:
             apply(session, "register_save", {**args, "register": {"opened_on": "去年"}}, admin, NOW)
         assert not invalid.value.forbidden and "开通日期" in str(invalid.value)

@@ -16,7 +16,7 @@ def test_offscreen_demo_writes_the_scenario_screenshots(tmp_path):
     env = {**os.environ, "WXCONSOLE_HOME": str(tmp_path / "home")}
     env.pop("QT_QPA_PLATFORM", None)  # --offscreen must be enough on its own
     result = subprocess.run(
-        [sys.executable, "-m", "console.cli", "demo", "--offscreen", "--shots", str(tmp_path / "shots")],
+        [sys.executable, "-m", "ui.launch", "demo", "--offscreen", "--shots", str(tmp_path / "shots")],
         env=env,
         capture_output=True,
         text=True,

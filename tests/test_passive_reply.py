@@ -16,13 +16,13 @@ import xmltodict
 from aiohttp import web
 from wechatpy.crypto import WeChatCrypto
 
+from console.replies.passive import MAX_TEXT_BYTES, PassiveReplyError, encrypt_reply, render_reply
 from console.replies.rules import Reply
 from console.sandbox import SandboxAccount, SandboxState, create_app, push, random_account
 from console.sandbox.errors import WeChatApiError
 from console.sandbox.passive import SERVICE_FAULT
 from console.secrets import AccountSecrets
 from console.wechat.callback import open_callback
-from console.wechat.passive import MAX_TEXT_BYTES, PassiveReplyError, encrypt_reply, render_reply
 
 OPENID = "oPASSIVEfollower00000000001"
 ORIGINAL_ID = "gh_0123456789ab"

@@ -14,7 +14,6 @@ from argon2 import PasswordHasher
 from sqlalchemy import select, text
 
 from console.cli import main
-from console.inbox.commands import register_seat
 from console.staff import passwords, sessions
 from console.staff.directory import (
     StaffError,
@@ -30,6 +29,7 @@ from console.staff.directory import (
     unlock,
 )
 from console.staff.passwords import check_password, hash_password, needs_rehash, password_problem
+from console.staff.seats import register_seat
 from console.staff.sessions import SignedIn, SignInRefused, authenticate, revoke_all, sign_in, sign_out
 from console.store.database import open_database
 from console.store.models import Account, Role, Staff, StaffCredential, StaffSession

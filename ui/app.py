@@ -16,19 +16,17 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from console.hub.serve import build_hub
 from console.inbox.timers import ResponseClock
 from console.paths import data_dir, default_db_url, resources_dir
 from console.runtime import ServerThread
 from console.screening import Screener
 from console.settings import Settings, load_settings
+from console.solo import embedded_setup_code, start_embedded_hub
 from console.staff.roles import may_review
-from console.staff.setup_code import SetupCode
-from console.store.database import open_database
 from console.sync.client import HubClient
 from console.sync.credentials import TokenStore
 from console.sync.media import MediaCache, MediaUnavailable
-from console.sync.replica import Replica
+from console.sync.replica import Replica, open_replica
 from console.sync.wordlists import WordListCache
 from console.workcal import HolidayTable
 from ui.collector import MainThreadCollector
@@ -81,31 +79,6 @@ def replica_url(hub_key: str) -> str:
     return f"sqlite:///{data_dir() / f'replica-{digest}.db'}"
 
 
-# The setup codes of hubs running in this process, by URL: a solo office's desk creates its first
-# administrator without anyone reading the code off a terminal (console.staff.setup_code).
-_EMBEDDED_CODES: dict[str, SetupCode] = {}
-
-
-def start_embedded_hub(db_url: str) -> tuple[ServerThread, str]:
-    """A solo office: the hub runs in this process, on its own thread and loopback port."""
-    servers = ServerThread("wxconsole-hub")
-    try:
-        ctx, hub_app = build_hub(db_url)
-        url = servers.serve(hub_app)
-        if ctx.setup_code is not None:
-            _EMBEDDED_CODES[url] = ctx.setup_code
-        return servers, url
-    except BaseException:
-        servers.stop()
-        raise
-
-
-def embedded_setup_code(hub_url: str) -> str | None:
-    """The first-administrator code of a hub this process runs (None for any other hub)."""
-    code = _EMBEDDED_CODES.get(hub_url.rstrip("/"))
-    return code.read() if code is not None else None
-
-
 def response_clock(settings: Settings) -> ResponseClock:
     """The working-day calendar as this desk has it: shipped holiday tables plus the office's own."""
     return ResponseClock(HolidayTable.load(), settings.hours(), settings.overdue_hours)
@@ -126,7 +99,7 @@ class Console:
         `tokens`: where the session token is kept (default: the system key store)."""
         self.hub_url = hub_url
         self.settings = settings or load_settings()
-        self.replica_db = open_database(replica_db_url or replica_url(hub_url), durable=True)
+        self.replica_db = open_replica(replica_db_url or replica_url(hub_url))
         self.window = MainWindow(self.settings)
         self.notifier = Notifier(self.settings, self.window)
         replica = Replica(self.replica_db)

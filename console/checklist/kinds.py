@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from console.checklist import commands as checklist
 from console.commands import schema as s
-from console.commands.refusal import NotApplicable
 from console.commands.registry import (
     ADMINISTRATORS,
     BY_HANDLER,
@@ -25,6 +24,7 @@ from console.commands.registry import (
     by_row,
     register,
 )
+from console.refusal import NotApplicable
 from console.store.models import ChecklistItem, ChecklistRecord
 
 MISSING_ITEM = "找不到这个检查项，可能已被管理员删除。"

@@ -19,20 +19,22 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import BadInput, Conflict, Forbidden, Refused, Unavailable
 from console.commands.registry import REGISTRY, Call, CommandSpec
-from console.inbox.presence import PresenceBoard
-from console.replies.screening_gate import ScreenGate
+from console.refusal import BadInput, Conflict, Forbidden, Refused, Unavailable
 from console.screening import Screener
+from console.screening.gate import ScreenGate
 from console.staff.access import Seat
 from console.store.database import Database
 from console.store.models import Account, Command, CommandState
 from console.timeutil import utcnow
+
+if TYPE_CHECKING:  # only passed through to the handlers
+    from console.inbox.presence import PresenceBoard
 
 log = logging.getLogger(__name__)
 MIN_ID, MAX_ID = 8, 64

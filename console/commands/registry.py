@@ -32,14 +32,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import Forbidden, NotApplicable
 from console.commands.schema import Schema
+from console.refusal import Forbidden, NotApplicable
 from console.staff.access import Seat
 from console.store.models import Account, Conversation, Role, Staff
 
 if TYPE_CHECKING:
     from console.inbox.presence import PresenceBoard
-    from console.replies.screening_gate import ScreenGate
+    from console.screening.gate import ScreenGate
 
 EVERYONE = frozenset(Role)
 REVIEWERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from console.commands.refusal import BadInput
+from console.refusal import BadInput
 
 MAX_TEXT = 1_000_000
 MAX_ITEMS = 2_000
@@ -130,7 +130,7 @@ def anything(label: str = "") -> Arg:
 
 # Every edit of a versioned row names the version it started from (see registry.Versioning).
 BASE = {"base_version": integer(label="基准版本"), "base_seq": integer(label="基准版本")}
-# What a 错敏词 pass carries (console.replies.screening_gate): a reason, and who passed it.
+# What a 错敏词 pass carries (console.screening.gate): a reason, and who passed it.
 OVERRIDE = {"override": obj(label="放行")}
 
 

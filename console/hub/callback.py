@@ -22,6 +22,7 @@ from console.hub.context import HubContext, context
 from console.inbox.ingest import Ingested, dedupe_key, ingest
 from console.publishing.events import JOB_EVENTS, apply_job_event
 from console.replies.autoreply import AutoReply, already_answered, answer
+from console.replies.passive import PassiveReplyError, encrypt_reply, render_reply
 from console.replies.rulebook import RuleBook
 from console.secrets import AccountSecrets, MissingSecrets, SecretsUnavailable
 from console.store.database import Database
@@ -34,7 +35,6 @@ from console.wechat.callback import (
     echo,
     open_callback,
 )
-from console.wechat.passive import PassiveReplyError, encrypt_reply, render_reply
 
 log = logging.getLogger(__name__)
 

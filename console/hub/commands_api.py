@@ -13,11 +13,12 @@ from typing import Any
 from aiohttp import web
 
 from console.command_path import Outcome, Seat, apply
-from console.commands.refusal import Refused
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.hub.delivery import deliver_reply
 from console.hub.guard import json_body
+from console.hub.sync_api import visible_presence
+from console.refusal import Refused
 from console.store.database import Database
 from console.store.models import Account, CommandState, Conversation, Message, Post, ReviewItem
 from console.sync.wire import to_wire
@@ -160,7 +161,8 @@ async def presence(request: web.Request) -> web.Response:
         changed = ctx.presence.report(login, name, conversation_id, bool(body.get("typing")))
     if changed:
         ctx.feed.notify()
-    return web.json_response(ctx.presence.snapshot())
+    shown = await asyncio.to_thread(visible_presence, ctx.db, seat, ctx.presence.snapshot())
+    return web.json_response(shown)
 
 
 def add_routes(app: web.Application) -> None:

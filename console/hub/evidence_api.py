@@ -12,14 +12,13 @@ from pathlib import Path
 from aiohttp import web
 
 from console import paths
+from console.checklist.evidence_files import MAX_EVIDENCE, SUFFIXES
 from console.files import write_atomically
 from console.hub.context import CONTEXT
 from console.hub.visibility import named_by_visible_row, request_seat
 from console.store.models import ChecklistRecord
 
-MAX_EVIDENCE = 20 * 1024 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt", ".ofd"}
 TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",

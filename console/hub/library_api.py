@@ -20,12 +20,12 @@ from aiohttp import web
 
 from console import command_path as commands
 from console.audit import record
-from console.commands.refusal import Refused
 from console.files import write_atomically
 from console.hub.auth_api import seat_of
 from console.hub.context import HubContext, context
 from console.hub.delivery import wechat_call
 from console.hub.guard import json_body
+from console.refusal import Refused
 from console.replies.codec import rule_to_dict
 from console.replies.wechat_import import rules_from_autoreply
 from console.screening import Screener, office_dir

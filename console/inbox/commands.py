@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from console.commands.refusal import Forbidden, NotApplicable
 from console.commands.registry import Call
 from console.inbox.window import window_state
-from console.replies.sending import new_reply
+from console.outbound import new_reply
+from console.refusal import Forbidden, NotApplicable
 from console.review import queue as review_queue
 from console.review.commands import hold_reason, staff_of
 from console.review.policy import labels_for_review
@@ -27,7 +27,6 @@ from console.store.models import (
     Label,
     Message,
     Note,
-    Role,
     SendStatus,
     Staff,
 )
@@ -224,27 +223,3 @@ def wake_snoozed(db: Database, now: datetime | None = None) -> int:
             conversation.snooze_until_reply = False
             conversation.seq = seq
         return len(due)
-
-
-def set_roles(db: Database, login: str, roles: list[Role]) -> None:
-    """Give a colleague their roles (staff management proper comes with sign-in)."""
-    with db.session() as session:
-        staff = session.scalar(select(Staff).where(Staff.login == login))
-        if staff is None:
-            raise ValueError(f"没有登录名为 {login} 的人员。")
-        staff.roles = "".join(f"|{role.value}" for role in roles) + "|"
-        staff.seq = next_seq(session)
-
-
-def register_seat(db: Database, login: str, name: str) -> int:
-    """A colleague row without a password (from before sign-in existed; `create_staff` can claim it).
-    A colleague an administrator disabled stays disabled."""
-    with db.session() as session:
-        staff = session.scalar(select(Staff).where(Staff.login == login))
-        if staff is None:
-            staff = Staff(login=login, name=name, seq=next_seq(session))
-            session.add(staff)
-            session.flush()
-        elif staff.active and staff.name != name:
-            staff.name, staff.seq = name, next_seq(session)
-        return staff.id

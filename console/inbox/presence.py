@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from console.commands.refusal import NotApplicable
+from console.refusal import NotApplicable
 
 TTL = 20.0  # seconds a seat's report stays valid; desktops report every 5 s
 

@@ -13,9 +13,9 @@ from console.paths import default_db_url
 
 
 def _search(args: argparse.Namespace) -> int:
+    from console.inbox.listing import message_to_json
     from console.inbox.search import SearchUnavailable, search_messages
     from console.store.database import open_database
-    from console.sync.wire import message_to_json
 
     db = open_database(args.db)
     try:
@@ -26,7 +26,7 @@ def _search(args: argparse.Namespace) -> int:
         return 2
     finally:
         db.dispose()
-    from console.cli import print_messages
+    from console.inbox.listing import print_messages
 
     print_messages(rows, args.json)
     return 0

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from console.audit import record
 from console.commands import schema as s
 from console.commands.account_parts import account_part
-from console.commands.refusal import Forbidden, NotApplicable
 from console.commands.registry import (
     ADMINISTRATORS,
     EVERYONE,
@@ -27,6 +26,7 @@ from console.commands.registry import (
     register,
 )
 from console.publishing import lifecycle
+from console.refusal import Forbidden, NotApplicable
 from console.review.commands import Decision
 from console.review.kinds import DECIDED
 from console.store.models import Post

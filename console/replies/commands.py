@@ -24,22 +24,22 @@ def _open(db_url: str) -> Any:
     return open_database(db_url)
 
 
-def _apply(db_url: str, kind: str, args: dict[str, Any]) -> int:
-    from console import command_path as commands
+def _apply(db_url: str, kind: str, args: dict[str, Any], apply: Any) -> int:
     from console.inbox.presence import PresenceBoard
     from console.screening import Screener
+    from console.staff.access import Seat
     from console.store.models import CommandState
 
     db = _open(db_url)
     try:
-        outcome = commands.apply(
+        outcome = apply(
             db,
             PresenceBoard(),
             uuid.uuid4().hex,
             kind,
             0,
             args,
-            commands.Seat("cli", "命令行导入"),
+            Seat.system("cli", "命令行导入"),
             screener=Screener.from_files(),
         )
     finally:
@@ -61,7 +61,8 @@ def _rules_import(args: argparse.Namespace) -> int:
     except (TransferError, OSError) as exc:
         print(f"无法读取 {args.file}：{exc}", file=sys.stderr)
         return 2
-    return _apply(args.db, "rules_import", {"account": args.account, "replace": args.replace, "rules": rules})
+    args_ = {"account": args.account, "replace": args.replace, "rules": rules}
+    return _apply(args.db, "rules_import", args_, args.apply)
 
 
 def _templates_import(args: argparse.Namespace) -> int:
@@ -72,7 +73,7 @@ def _templates_import(args: argparse.Namespace) -> int:
     except (TransferError, OSError) as exc:
         print(f"无法读取 {args.file}：{exc}", file=sys.stderr)
         return 2
-    return _apply(args.db, "templates_import", {"account": args.account, "templates": templates})
+    return _apply(args.db, "templates_import", {"account": args.account, "templates": templates}, args.apply)
 
 
 def _export(args: argparse.Namespace, what: str) -> int:
@@ -104,8 +105,9 @@ def _export(args: argparse.Namespace, what: str) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add `rules` and `templates` to wxconsole's subcommands (cli.py calls this)."""
+def register(sub: argparse._SubParsersAction, apply: Any) -> None:
+    """Add `rules` and `templates` to wxconsole's subcommands (cli.py calls this with the command path's
+    `apply`, which sits above the features and so is handed in, not imported)."""
     db_help = "数据库 URL（默认 WXCONSOLE_DB 或数据目录中的 SQLite）"
     rules = sub.add_parser("rules", help="关键词自动回复规则的导入导出").add_subparsers(dest="action", required=True)
     imp = rules.add_parser("import", help="从 JSON 或 Excel 文件导入规则")
@@ -113,7 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--account", metavar="APPID", help="导入到这个公众号（不填则按文件中的账号）")
     imp.add_argument("--replace", action="store_true", help="先删除该账号现有的规则")
     imp.add_argument("--db", default=default_db_url(), help=db_help)
-    imp.set_defaults(func=_rules_import)
+    imp.set_defaults(func=_rules_import, apply=apply)
     exp = rules.add_parser("export", help="导出规则（不加 --out 则输出 JSON）")
     exp.add_argument("--account", metavar="APPID", help="只导出这个公众号的规则和通用规则")
     exp.add_argument("--out", type=Path, help="写入文件：.json 或 .xlsx")
@@ -125,7 +127,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", type=Path, metavar="FILE", help=".json 或 .xlsx")
     imp.add_argument("--account", metavar="APPID", help="导入为这个公众号的模板（不填则按文件）")
     imp.add_argument("--db", default=default_db_url(), help=db_help)
-    imp.set_defaults(func=_templates_import)
+    imp.set_defaults(func=_templates_import, apply=apply)
     exp = templates.add_parser("export", help="导出模板（不加 --out 则输出 JSON）")
     exp.add_argument("--account", metavar="APPID", help="只导出这个公众号的模板和通用模板")
     exp.add_argument("--archived", action="store_true", help="也导出已归档的模板")

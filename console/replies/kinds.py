@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from console.audit import record
 from console.commands import schema as s
 from console.commands.account_parts import account_part
-from console.commands.refusal import NotApplicable
 from console.commands.registry import (
     EVERYONE,
     REVIEWERS,
@@ -31,6 +30,7 @@ from console.commands.registry import (
     known_appid,
     register,
 )
+from console.refusal import NotApplicable
 from console.replies import library
 from console.store.models import ReplyRule, ReplyTemplate
 
@@ -45,12 +45,24 @@ _AUDIT_ACTION = {
 }
 
 
+def _audit_target(call: Call, result: dict[str, Any]) -> str:
+    """The row the entry is about (template:N, rule:N, account:appid), so the log can be shown to whoever
+    may see that row's account (console.hub.audit_api); imports name the account they went to."""
+    if result.get("template_id"):
+        return f"template:{result['template_id']}"
+    if result.get("rule_id"):
+        return f"rule:{result['rule_id']}"
+    appid = call.args.get("account")
+    return f"account:{appid}" if appid else call.kind
+
+
 def _audit(call: Call, result: dict[str, Any]) -> None:
     actor = call.seat.login or "system"
+    target = _audit_target(call, result)
     for event in call.gate.passed:
-        record(call.session, actor, "override", call.kind, reason=event.reason, hits=event.hits)
+        record(call.session, actor, "override", target, reason=event.reason, hits=event.hits)
     after = {k: v for k, v in call.args.items() if k not in ("override", "base_seq", "base_version")}
-    record(call.session, actor, _AUDIT_ACTION[call.kind], call.kind, after=after)
+    record(call.session, actor, _AUDIT_ACTION[call.kind], target, after={"kind": call.kind, **after})
 
 
 def _library(call: Call) -> dict[str, Any]:

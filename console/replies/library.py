@@ -10,7 +10,7 @@ counting a use never makes a colleague's edit look stale. Each answer carries th
 the desk's next base.
 
 Anything that will reach followers is screened first: a template's body and a rule's text reply with a
-blocking 错敏词 hit are refused unless a supervisor passes them (console.replies.screening_gate)."""
+blocking 错敏词 hit are refused unless a supervisor passes them (console.screening.gate)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import NotApplicable
+from console.refusal import NotApplicable
 from console.replies.codec import (
     RuleFormatError,
     TemplateFormatError,
@@ -31,7 +31,7 @@ from console.replies.codec import (
     windows_to_list,
 )
 from console.replies.rules import ReplyKind
-from console.replies.screening_gate import ScreenGate
+from console.screening.gate import ScreenGate
 from console.store.database import next_seq
 from console.store.models import Account, ReplyRule, ReplyTemplate
 from console.timeutil import utcnow

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from console.audit import record
-from console.commands.refusal import NotApplicable
 from console.commands.registry import EVERYONE, Call, CommandSpec, Target, appid_of, register
 from console.commands.schema import Arg, integer, schema
+from console.refusal import NotApplicable
 from console.replies.sending import resend_audit_detail, resend_unknown
 from console.store.models import Conversation, Direction, Message
 

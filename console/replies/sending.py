@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import NotApplicable
+from console.outbound import ReplyRefused, new_reply
 from console.secrets import MissingSecrets, SecretsUnavailable
 from console.store.database import Database, next_seq
 from console.store.models import Conversation, ConversationStatus, Direction, Message, SendStatus
@@ -27,7 +27,6 @@ from console.wechat.gateway import Gateway
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_BYTES = 2048
 INTERRUPTED_REASON = (
     "不确定是否已送达：发送过程中服务中断，没有收到微信的确认。"
     "请在公众号后台或向粉丝核实是否已收到，确认没有收到再重新发送。"
@@ -40,46 +39,6 @@ UNSTORED_WORDS = {
     SendStatus.UNKNOWN: "不确定是否已送达，服务端也暂时无法记下结果（磁盘已满或数据库繁忙）。"
     "请在公众号后台或向粉丝核实是否已收到，确认没有收到再重新发送。",
 }
-
-
-class ReplyRefused(NotApplicable):
-    """The command cannot become a message at all (unknown conversation, empty text)."""
-
-
-def check_text(content: str) -> str:
-    """The text WeChat will take, or ReplyRefused saying why not."""
-    content = content.strip()
-    if not content:
-        raise ReplyRefused("回复内容不能为空。")
-    if len(content.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise ReplyRefused("回复内容超过微信 2048 字节的上限（约 680 个汉字），请缩短后再发送。")
-    return content
-
-
-def new_reply(
-    session: Session,
-    conversation: Conversation,
-    content: str,
-    command_id: str | None,
-    author_name: str | None = None,
-) -> Message:
-    """Add the reply as pending, in the caller's transaction."""
-    message = Message(
-        account_id=conversation.account_id,
-        conversation_id=conversation.id,
-        follower_id=conversation.follower_id,
-        direction=Direction.OUTBOUND,
-        msg_type="text",
-        content=check_text(content),
-        command_id=command_id,
-        status=SendStatus.PENDING,
-        author_name=author_name,
-        created_at=utcnow(),
-        seq=next_seq(session),
-    )
-    session.add(message)
-    session.flush()
-    return message
 
 
 def record_reply(db: Database, command_id: str, conversation_id: int, content: str) -> tuple[int, bool]:

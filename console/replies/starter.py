@@ -6,12 +6,15 @@ an office can start from it and edit."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from console import command_path as commands
 from console.inbox.presence import PresenceBoard
+from console.staff.access import Seat
 from console.store.database import Database
 from console.store.models import CommandState
+
+Apply = Callable[..., Any]  # console.command_path.apply, handed in by whoever seeds (it sits above the features)
 
 WEEKDAYS = [0, 1, 2, 3, 4]
 OUT_OF_HOURS = [
@@ -176,17 +179,18 @@ def starter_values(name: str) -> dict[str, str]:
     return {"窗口电话": f"0910-666{number}", "办公地址": "县政务服务中心一楼"}
 
 
-def install_starter(db: Database, accounts: list[tuple[str, str]]) -> None:
-    """Install the starter rules and templates (shared by every account) and each account's values.
+def install_starter(db: Database, accounts: list[tuple[str, str]], apply: Apply) -> None:
+    """Install the starter rules and templates (shared by every account) and each account's values,
+    through the command path the caller hands in (console.command_path.apply: the hub's own process).
     `accounts` is (appid, name) pairs. Raises RuntimeError if any part is refused."""
     board = PresenceBoard()
-    seat = commands.Seat("starter", "系统预置")
+    seat = Seat.system("starter", "系统预置")
     steps: list[tuple[str, dict[str, Any]]] = [
         ("rules_import", {"account": None, "rules": STARTER_RULES}),
         ("templates_import", {"templates": STARTER_TEMPLATES}),
     ]
     steps += [("values_save", {"account": appid, "values": starter_values(name)}) for appid, name in accounts]
     for kind, args in steps:
-        outcome = commands.apply(db, board, uuid.uuid4().hex, kind, 0, args, seat)
+        outcome = apply(db, board, uuid.uuid4().hex, kind, 0, args, seat)
         if outcome.state != CommandState.APPLIED:
             raise RuntimeError(f"预置内容导入失败（{kind}）：{outcome.error}")

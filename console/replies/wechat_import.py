@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.replies.passive import MAX_TEXT_BYTES
 from console.replies.rules import MatchMode, Reply, ReplyKind, Rule, RuleKind
-from console.wechat.passive import MAX_TEXT_BYTES
 
 WELCOME_NAME = "被关注回复"
 FALLBACK_NAME = "收到消息回复"

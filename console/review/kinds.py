@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from console.audit import record
 from console.commands import schema as s
-from console.commands.refusal import NotApplicable
 from console.commands.registry import (
     ADMINISTRATORS,
     EVERYONE,
@@ -25,7 +24,8 @@ from console.commands.registry import (
     known_appid,
     register,
 )
-from console.replies.sending import new_reply
+from console.outbound import new_reply
+from console.refusal import NotApplicable
 from console.review import queue
 from console.review.commands import Decision, decide
 from console.review.policy import policy_for

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import Forbidden
+from console.refusal import Forbidden
 from console.store.database import next_seq
 from console.store.models import Conversation, Direction, Message, ReviewPolicy, SendStatus
 

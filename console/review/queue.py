@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import NotApplicable
-from console.replies.sending import ReplyRefused, check_text
+from console.outbound import ReplyRefused, check_text
+from console.refusal import NotApplicable
 from console.staff.access import Seat, account_filter, staff_may, visible_account_ids
 from console.store.database import next_seq
 from console.store.models import (
@@ -506,12 +506,9 @@ def _covers(staff: Staff, appid: str) -> bool:
 
 
 def _check_reviewer(session: Session, item: ReviewItem, reviewer: Staff) -> None:
-    """Refuse unless this colleague may decide the item's next level now."""
-    if not _is_reviewer(reviewer):
-        raise ReviewRefused("只有审核人员（主管或管理员）可以审核。", forbidden=True)
-    appid = session.scalar(select(Account.appid).where(Account.id == item.account_id))
-    if appid is None or not _covers(reviewer, appid):
-        raise ReviewRefused("您不负责这个公众号，不能审核它的内容。", forbidden=True)
+    """Refuse unless this reviewer may decide the item's next level now: the rules of 三审三校 (never one's
+    own, each level by another person). Role and account were settled by the command path
+    (console.review.kinds)."""
     if item.state != PENDING:
         raise ReviewRefused(f"这条内容{STATE_TEXT.get(item.state, item.state)}，不在待审核状态。", forbidden=False)
     if reviewer.id == item.author_id:

@@ -11,8 +11,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from console.demo import DEMO_ACCOUNTS
 from console.paths import data_dir
+from console.sandbox.demo_accounts import DEMO_ACCOUNTS
 from console.sandbox.server import create_app
 from console.sandbox.simulator import FollowerSimulator
 from console.sandbox.state import SandboxAccount, SandboxState, random_account

@@ -16,6 +16,11 @@ class HubUnreachable(ConnectionError):
     """No answer from the hub: offline, hub stopped, or network down."""
 
 
+class HubBusy(HubUnreachable):
+    """The hub answered but could not keep the work now (disk full, database locked: 503). Nothing was
+    applied; the desk keeps the command and tries again, and shows the hub's words meanwhile."""
+
+
 class HubRefused(RuntimeError):
     """The hub answered and said no; `str(exc)` is the reason in words, `answer` the whole reply."""
 
@@ -56,6 +61,9 @@ class HubClient:
                 headers=headers,
                 **kwargs,
             ) as response:
+                if response.status == 503 and response.content_type == "application/json":
+                    words = (await response.json(content_type=None) or {}).get("error")
+                    raise HubBusy(str(words or "服务端暂时无法保存，稍后会自动重试。"))
                 if response.status >= 500:
                     raise HubUnreachable(f"hub answered {response.status}")
                 data = await response.json(content_type=None) if response.content_type == "application/json" else {}
@@ -68,6 +76,8 @@ class HubClient:
                         reason or f"服务端拒绝了请求（{response.status}）", data if isinstance(data, dict) else {}
                     )
                 return data
+        except HubUnreachable:  # already said in words (a ConnectionError, so an OSError too)
+            raise
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise HubUnreachable(str(exc) or type(exc).__name__) from exc
 

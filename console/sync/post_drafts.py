@@ -1,7 +1,12 @@
 """Posts being written on this desk, saved as they are typed into the durable replica: an article
 survives a crash, a power cut, or a day without network. Each draft is sent to the hub as a post_save
 command when the hub is reachable; the command's id is kept with the draft until the hub answers, so a
-lost answer is retried with the same id and never makes a second post."""
+lost answer is retried with the same id and never makes a second post.
+
+Each draft carries the post's content version it started from (`base_seq` holds Post.version): after each
+save it takes the version the hub's answer gave, and a draft with nothing unsent follows the synced post,
+so the author's saves in a row, and a revision after 退回修改 (which does not move the version), never meet
+themselves as a 冲突副本; only a colleague's edit in between does."""
 
 from __future__ import annotations
 
@@ -72,10 +77,14 @@ class PostDrafts:
             row = session.get(PostDraft, local_id) if local_id is not None else None
             if row is None and post_id is not None:
                 row = session.scalar(select(PostDraft).where(PostDraft.post_id == post_id))
+            synced = session.get(Post, post_id) if post_id is not None else None
             if row is None:
-                synced = session.get(Post, post_id) if post_id is not None else None
-                row = PostDraft(post_id=post_id, base_seq=synced.seq if synced is not None else None)
+                row = PostDraft(post_id=post_id, base_seq=synced.version if synced is not None else None)
                 session.add(row)
+            elif not row.dirty and row.command_id is None and synced is not None:
+                # Nothing unsent: the editor shows the synced post, so this edit starts from its version
+                # (or from this desk's own last save, if the copy here has not caught up with it yet).
+                row.base_seq = max(row.base_seq or 0, synced.version)
             row.appid = appid
             row.articles = articles
             row.mode = mode
@@ -119,7 +128,7 @@ class PostDrafts:
             if row.post_id is not None:
                 args["post_id"] = row.post_id
                 if row.base_seq is not None:
-                    args["base_seq"] = row.base_seq
+                    args["base_version"] = row.base_seq
             elif row.scheduled_at is not None:
                 args["scheduled_at"] = iso(row.scheduled_at)
             return Sending(row.id, row.command_id, args, row.updated_at)
@@ -133,8 +142,8 @@ class PostDrafts:
             row.command_id = None
             if result.get("post_id") is not None:
                 row.post_id = int(result["post_id"])
-            if result.get("seq") is not None:
-                row.base_seq = int(result["seq"])
+            if result.get("version") is not None:  # the next save starts from what the hub now holds
+                row.base_seq = int(result["version"])
             row.notice = (
                 f"{result.get('conflict_with') or '同事'}在您离线时也改了这篇图文，您的版本已另存为“冲突副本”。"
                 if result.get("conflict")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from console.inbox import views
 from console.inbox.search import SearchHit, search
 from console.replies import library
-from console.store.database import Database
+from console.store.database import Database, open_database
 from console.store.models import (
     Account,
     ChecklistItem,
@@ -39,6 +39,11 @@ from console.sync.wire import KEYS, SYNCED, from_wire
 
 CURSOR = "replica_cursor"
 SCOPE = "replica_scope"  # a fingerprint of the scope last applied (console.sync.wire.scope_of)
+
+
+def open_replica(url: str) -> Database:
+    """The desk's local copy, opened and migrated; durable, as drafts are written as they are typed."""
+    return open_database(url, durable=True)
 
 
 class Replica:

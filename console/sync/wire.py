@@ -205,17 +205,3 @@ def changes_since(session: Session, cursor: int, limit: int = 500, seat: Seat | 
         else:
             result[KEYS[model]] = [to_wire(row) for row in batch[model].values()]
     return result
-
-
-def message_to_json(message: Message) -> dict[str, Any]:
-    """The admin/script view of one message (`wxconsole messages --json`)."""
-    return {
-        "appid": message.account.appid,
-        "openid": message.follower.openid,
-        "msgid": message.msgid,
-        "type": f"event:{message.event}" if message.event else message.msg_type,
-        "content": message.content,
-        "direction": message.direction,
-        "status": message.status,
-        "created_at": iso(message.created_at),
-    }

@@ -171,3 +171,38 @@ def test_colleagues_stored_with_no_accounts_keep_every_account_at_the_upgrade(tm
         "old-limited": [PLAIN_APPID],
     }
     db.dispose()
+
+
+def test_a_command_the_hub_cannot_keep_is_a_503_in_words_and_applies_once_later(
+    world, conversation_id, disk_limit
+):
+    """Disk full: nothing applied, the answer says so in words (the desk keeps the command and shows them);
+    the same command sent again when there is room is applied once."""
+    import asyncio
+
+    from console.store.models import Note
+    from console.sync.client import HubBusy, HubClient
+
+    body = "磁盘满时写的备注" + "详" * 3_990  # 12 KB: needs new pages, which a full disk cannot give
+    command = _note(conversation_id, body, uuid.uuid4().hex)
+    disk_limit.full = True
+    answer = _post(world, command)
+    assert answer.status_code == 503 and "磁盘已满" in answer.json()["error"], answer.text
+
+    async def through_the_desk_client() -> str:
+        client = HubClient(world.hub_url)
+        client.token = world.token(*OPERATOR)
+        try:
+            await client.command(command["command_id"], "note", conversation_id, command["args"])
+        except HubBusy as exc:
+            return str(exc)
+        finally:
+            await client.close()
+        return "applied"
+
+    assert "稍后再试" in asyncio.run(through_the_desk_client())
+    disk_limit.full = False
+    assert _post(world, command).status_code == 200
+    assert _post(world, command).status_code == 200  # a retry: the first outcome
+    with world.hub.db.session() as session:
+        assert [n.body for n in session.scalars(select(Note))] == [body]

@@ -21,9 +21,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from console.refusal import Forbidden
-from console.review.policy import (
+from console.review.policy import (  # Forbidden: the refusal family's 403, as the rule raises it
     LABEL_KEPT,
+    Forbidden,
     PolicyError,
     check_label_removal,
     labels_for_review,

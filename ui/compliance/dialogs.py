@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.checklist.evidence_files import MAX_EVIDENCE, SUFFIXES
 from console.checklist.periods import PERIOD_TEXT, PERIODS
 from console.compliance.register import FIELDS, RegisterError, clean_register
-from console.hub.evidence_api import MAX_EVIDENCE, SUFFIXES
 from console.paths import data_dir
 from ui.compliance.controller import Attachment
 from ui.format import tr

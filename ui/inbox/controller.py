@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from console.inbox.timers import ResponseClock
 from console.inbox.views import MessageRow
 from console.settings import Settings
-from console.sync.client import HubClient, HubRefused, HubUnreachable, NotSignedIn
+from console.sync.client import HubBusy, HubClient, HubRefused, HubUnreachable, NotSignedIn
 from console.sync.drafts import Drafts
 from console.sync.outbox import CommandQueue
 from console.sync.replica import Replica
@@ -309,6 +309,9 @@ class InboxController(QObject):
                 answer = await self.client.command(queued.command_id, queued.kind, queued.conversation_id, queued.args)
             except NotSignedIn as exc:  # the work waits for the colleague to sign in again, nothing is lost
                 self.signInNeeded.emit(str(exc))
+                break
+            except HubBusy as exc:  # reachable, but it could not keep the command now: it waits here
+                self._set_online(False, str(exc))
                 break
             except HubUnreachable:
                 self._set_online(False, tr(OFFLINE_TEXT))

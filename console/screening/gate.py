@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.commands.refusal import NotApplicable
+from console.refusal import NotApplicable
 from console.screening import Hit, Screener, text_hash
 from console.store.models import Role, ScreenEvent, Staff
 from console.timeutil import utcnow
