@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, load_only
 
 from console.publishing.board import account_plans
 from console.publishing.rhythm import ALARM, ALARM_DAYS, OK, VETO_DAYS, WARN_DAYS, WARNING, Rhythm
-from console.review.policy import policy_for
+from console.review.policy import levels_for_article, policy_for
 from console.review.queue import signatures
 from console.staff.access import account_filter
 from console.store.models import (
@@ -367,8 +367,8 @@ def review_gaps(post: Post, item: ReviewItem | None, article_levels: int, urgent
 def _review(session: Session, account: Account, start: datetime, end: datetime) -> PanelLine:
     """Posts published this quarter without their review levels or 撰稿/审核/审签 lines."""
     policy = policy_for(session, account.id)
-    article_levels = int(policy.article_levels or 1)
-    urgent_levels = int(policy.urgent_levels or 1)
+    # The policy's own reading: an urgent post is judged by the urgent lane, never below its floor.
+    article_levels, urgent_levels = levels_for_article(policy, False), levels_for_article(policy, True)
     # One query with each post's review item beside it, and of the post only what is judged (not its
     # articles): a quarter of a busy account is hundreds of posts.
     posts = session.execute(

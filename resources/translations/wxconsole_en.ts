@@ -4,7 +4,7 @@
 <context>
     <name>wxconsole</name>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="56"/>
         <location filename="../../ui/main_window.py" line="54"/>
         <location filename="../../ui/notify.py" line="71"/>
         <location filename="../../ui/notify.py" line="115"/>
@@ -12,29 +12,29 @@
         <translation>Government WeChat Console</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="137"/>
+        <location filename="../../ui/app.py" line="133"/>
         <location filename="../../ui/compliance/checklist_page.py" line="511"/>
         <location filename="../../ui/publishing/page.py" line="384"/>
         <source>服务端没有执行：</source>
         <translation>The server did not carry this out: </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168"/>
+        <location filename="../../ui/app.py" line="164"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="235"/>
+        <location filename="../../ui/app.py" line="231"/>
         <source>紧急审核</source>
         <translation>Urgent review</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="235"/>
+        <location filename="../../ui/app.py" line="231"/>
         <source>{n} 篇突发/辟谣图文等待审核：{titles}</source>
         <translation>{n} urgent/rebuttal article(s) waiting for review: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="252"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>{n} 项操作等待发往服务端，联网后自动按顺序发出</source>
         <translation>{n} action(s) waiting for the server; they will be sent in order once the connection is back</translation>
     </message>
@@ -239,11 +239,11 @@
         <location filename="../../ui/replies/library_page.py" line="135"/>
         <location filename="../../ui/replies/library_page.py" line="214"/>
         <location filename="../../ui/replies/library_page.py" line="291"/>
-        <location filename="../../ui/replies/library_page.py" line="356"/>
+        <location filename="../../ui/replies/library_page.py" line="358"/>
         <location filename="../../ui/replies/rule_editor.py" line="201"/>
         <location filename="../../ui/replies/rule_tester.py" line="131"/>
-        <location filename="../../ui/replies/template_editor.py" line="167"/>
-        <location filename="../../ui/review/page.py" line="714"/>
+        <location filename="../../ui/replies/template_editor.py" line="168"/>
+        <location filename="../../ui/review/page.py" line="731"/>
         <source>公众号</source>
         <translation>Account</translation>
     </message>
@@ -295,8 +295,8 @@
         <location filename="../../ui/publishing/page.py" line="58"/>
         <location filename="../../ui/publishing/page.py" line="203"/>
         <location filename="../../ui/replies/library_page.py" line="250"/>
-        <location filename="../../ui/replies/library_page.py" line="769"/>
-        <location filename="../../ui/replies/library_page.py" line="770"/>
+        <location filename="../../ui/replies/library_page.py" line="791"/>
+        <location filename="../../ui/replies/library_page.py" line="792"/>
         <location filename="../../ui/replies/rule_editor.py" line="268"/>
         <source>全部公众号</source>
         <translation>All official accounts</translation>
@@ -652,6 +652,7 @@
         <location filename="../../ui/compliance/dialogs.py" line="137"/>
         <location filename="../../ui/compliance/dialogs.py" line="342"/>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
+        <location filename="../../ui/inbox/page.py" line="488"/>
         <location filename="../../ui/replies/library_page.py" line="287"/>
         <location filename="../../ui/replies/override_dialog.py" line="86"/>
         <source>取消</source>
@@ -786,10 +787,10 @@
     <message>
         <location filename="../../ui/compliance/dialogs.py" line="342"/>
         <location filename="../../ui/compliance/dialogs.py" line="401"/>
-        <location filename="../../ui/replies/library_page.py" line="348"/>
+        <location filename="../../ui/replies/library_page.py" line="350"/>
         <location filename="../../ui/replies/rule_editor.py" line="188"/>
-        <location filename="../../ui/replies/template_editor.py" line="152"/>
-        <location filename="../../ui/review/page.py" line="1165"/>
+        <location filename="../../ui/replies/template_editor.py" line="153"/>
+        <location filename="../../ui/review/page.py" line="1208"/>
         <location filename="../../ui/settings/page.py" line="337"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -818,8 +819,8 @@
         <location filename="../../ui/compliance/dialogs.py" line="429"/>
         <location filename="../../ui/publishing/editor_dialog.py" line="170"/>
         <location filename="../../ui/publishing/plan_dialog.py" line="264"/>
-        <location filename="../../ui/replies/library_page.py" line="946"/>
-        <location filename="../../ui/replies/library_page.py" line="1170"/>
+        <location filename="../../ui/replies/library_page.py" line="981"/>
+        <location filename="../../ui/replies/library_page.py" line="1206"/>
         <location filename="../../ui/settings/wordlists.py" line="97"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -1026,7 +1027,7 @@
     </message>
     <message>
         <location filename="../../ui/format.py" line="15"/>
-        <location filename="../../ui/inbox/controller.py" line="469"/>
+        <location filename="../../ui/inbox/controller.py" line="472"/>
         <location filename="../../ui/shortcuts.py" line="64"/>
         <source>稍后处理</source>
         <translation>Snoozed</translation>
@@ -1058,8 +1059,8 @@
     </message>
     <message>
         <location filename="../../ui/inbox/composer.py" line="92"/>
-        <location filename="../../ui/replies/library_page.py" line="532"/>
-        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <location filename="../../ui/replies/library_page.py" line="554"/>
+        <location filename="../../ui/replies/library_page.py" line="1029"/>
         <source>常用回复</source>
         <translation>Reply templates</translation>
     </message>
@@ -1146,119 +1147,139 @@
         <translation>Sent back by the reviewer: {0}. Revise it and press Send to submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="463"/>
+        <location filename="../../ui/inbox/controller.py" line="466"/>
         <source>状态改为</source>
         <translation>Set status to </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="465"/>
+        <location filename="../../ui/inbox/controller.py" line="468"/>
         <location filename="../../ui/shortcuts.py" line="62"/>
         <source>指派给同事</source>
         <translation>Assign to a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="465"/>
-        <location filename="../../ui/inbox/page.py" line="246"/>
+        <location filename="../../ui/inbox/controller.py" line="468"/>
+        <location filename="../../ui/inbox/page.py" line="247"/>
         <source>取消指派</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/controller.py" line="467"/>
-        <location filename="../../ui/inbox/page.py" line="369"/>
+        <location filename="../../ui/inbox/controller.py" line="470"/>
+        <location filename="../../ui/inbox/page.py" line="370"/>
         <location filename="../../ui/replies/library_page.py" line="157"/>
         <source>标签：</source>
         <translation>Labels: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="83"/>
+        <location filename="../../ui/inbox/delegates.py" line="84"/>
         <source>超时 · </source>
         <translation>Overdue · </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="83"/>
-        <location filename="../../ui/inbox/page.py" line="378"/>
+        <location filename="../../ui/inbox/delegates.py" line="84"/>
+        <location filename="../../ui/inbox/page.py" line="379"/>
         <source>已等待 {t}</source>
         <translation>Waiting {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="86"/>
-        <location filename="../../ui/inbox/page.py" line="367"/>
+        <location filename="../../ui/inbox/delegates.py" line="87"/>
+        <location filename="../../ui/inbox/page.py" line="368"/>
         <source>负责：</source>
         <translation>Assigned to: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="91"/>
+        <location filename="../../ui/inbox/delegates.py" line="92"/>
         <source> 正在输入</source>
         <translation> is typing</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="91"/>
+        <location filename="../../ui/inbox/delegates.py" line="92"/>
         <source> 正在查看</source>
         <translation> is viewing</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="110"/>
+        <location filename="../../ui/inbox/delegates.py" line="111"/>
         <source>审核退回：</source>
         <translation>Sent back: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="112"/>
+        <location filename="../../ui/inbox/delegates.py" line="113"/>
         <source>审核已通过，正在发出</source>
         <translation>Approved, going out now</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="113"/>
+        <location filename="../../ui/inbox/delegates.py" line="114"/>
         <source>待审核：</source>
         <translation>Waiting for review: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="113"/>
+        <location filename="../../ui/inbox/delegates.py" line="114"/>
         <source>等待审核人通过后发出</source>
         <translation>goes out once a supervisor approves</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="115"/>
+        <location filename="../../ui/inbox/delegates.py" line="116"/>
         <source>等待发出：联网后自动按顺序发出</source>
         <translation>Waiting to send: will go out in order once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="117"/>
+        <location filename="../../ui/inbox/delegates.py" line="118"/>
         <source>未执行：</source>
         <translation>Not carried out: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="123"/>
+        <location filename="../../ui/inbox/delegates.py" line="124"/>
         <location filename="../../ui/review/page.py" line="129"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="125"/>
+        <location filename="../../ui/inbox/delegates.py" line="126"/>
         <source>发送失败：</source>
         <translation>Not sent: </translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="125"/>
+        <location filename="../../ui/inbox/delegates.py" line="126"/>
         <source>原因未知</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="126"/>
+        <location filename="../../ui/inbox/delegates.py" line="128"/>
+        <source>不确定是否已送达。请在公众号后台或向粉丝核实是否已收到，确认没有收到再重新发送。</source>
+        <translation>Delivery unknown. Check in the WeChat admin or with the follower whether it arrived; send again only if it did not.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="129"/>
+        <source>不确定是否已送达</source>
+        <translation>Delivery unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="130"/>
+        <source>不确定是否已送达：</source>
+        <translation>Delivery unknown: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="131"/>
+        <source>（确认没有收到后，双击这条回复可再次发送）</source>
+        <translation>(once you have checked it did not arrive, double-click this reply to send it again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/delegates.py" line="132"/>
         <source>发送中…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="175"/>
+        <location filename="../../ui/inbox/delegates.py" line="181"/>
         <source>内部备注（粉丝看不到）</source>
         <translation>Internal note (the follower cannot see it)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="177"/>
+        <location filename="../../ui/inbox/delegates.py" line="183"/>
         <source>自动回复（规则：{0}）</source>
         <translation>Auto-reply (rule: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/delegates.py" line="181"/>
+        <location filename="../../ui/inbox/delegates.py" line="187"/>
         <source> · 双击查看</source>
         <translation> · double-click to view</translation>
     </message>
@@ -1318,65 +1339,85 @@
         <translation>{n} conversation(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="54"/>
+        <location filename="../../ui/inbox/page.py" line="55"/>
         <source>1 小时后</source>
         <translation>In 1 hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="55"/>
+        <location filename="../../ui/inbox/page.py" line="56"/>
         <source>明天上午 8:30</source>
         <translation>Tomorrow, 8:30 am</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="56"/>
+        <location filename="../../ui/inbox/page.py" line="57"/>
         <source>下周一上午 8:30</source>
         <translation>Next Monday, 8:30 am</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="57"/>
+        <location filename="../../ui/inbox/page.py" line="58"/>
         <source>粉丝再次留言时</source>
         <translation>When the follower writes again</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="104"/>
+        <location filename="../../ui/inbox/page.py" line="105"/>
         <source>暂无留言。粉丝发来的消息会出现在这里。</source>
         <translation>No messages yet. Messages from followers will appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="111"/>
+        <location filename="../../ui/inbox/page.py" line="112"/>
         <source>请选择左侧的会话</source>
         <translation>Select a conversation on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="255"/>
+        <location filename="../../ui/inbox/page.py" line="256"/>
         <location filename="../../ui/shortcuts.py" line="65"/>
         <source>添加标签</source>
         <translation>Add label</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="255"/>
+        <location filename="../../ui/inbox/page.py" line="256"/>
         <source>选择或输入标签（如 社保、投诉、咨询）：</source>
         <translation>Choose or type a label (e.g. social security, complaint, enquiry):</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="357"/>
+        <location filename="../../ui/inbox/page.py" line="358"/>
         <source>搜索结果中的会话</source>
         <translation>Conversation from search results</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="373"/>
+        <location filename="../../ui/inbox/page.py" line="374"/>
         <source>稍后处理至 {t}</source>
         <translation>Snoozed until {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="375"/>
+        <location filename="../../ui/inbox/page.py" line="376"/>
         <source>粉丝回复时提醒</source>
         <translation>Remind me when the follower replies</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="443"/>
+        <location filename="../../ui/inbox/page.py" line="444"/>
         <source>已提交审核：审核人通过后自动发出，退回时会在这里看到意见。</source>
         <translation>Submitted for review: it goes out as soon as a supervisor approves; if it is sent back, the comment shows here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/page.py" line="479"/>
+        <location filename="../../ui/inbox/page.py" line="487"/>
+        <source>再次发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/page.py" line="480"/>
+        <source>这条回复不确定是否已送达。</source>
+        <translation>It is not known whether this reply was delivered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox/page.py" line="483"/>
+        <source>微信可能已经把它送到粉丝手机上，只是没有告诉我们。再次发送后，粉丝可能收到两条相同的消息。
+
+请先在公众号后台或向粉丝核实是否已收到；确认没有收到，再点“再次发送”。这次发送会记入操作日志。</source>
+        <translation>WeChat may already have put it on the follower's phone without telling us. If you send it again, the follower may get the same message twice.
+
+First check in the WeChat admin or with the follower whether it arrived; only if it did not, click "Send again". This send is recorded in the operation log.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="32"/>
@@ -1574,7 +1615,7 @@ WeChat Console</translation>
         <location filename="../../ui/publishing/article_editor.py" line="274"/>
         <location filename="../../ui/publishing/article_editor.py" line="306"/>
         <location filename="../../ui/replies/library_page.py" line="135"/>
-        <location filename="../../ui/replies/template_editor.py" line="162"/>
+        <location filename="../../ui/replies/template_editor.py" line="163"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1637,7 +1678,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/publishing/article_editor.py" line="326"/>
-        <location filename="../../ui/replies/template_editor.py" line="170"/>
+        <location filename="../../ui/replies/template_editor.py" line="171"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -2222,23 +2263,23 @@ WeChat Console</translation>
         <translation>Read more</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="122"/>
+        <location filename="../../ui/replies/library_controller.py" line="127"/>
         <source>连不上服务端，无法读取微信后台的设置。请联网后再试。</source>
         <translation>Cannot reach the server, so the settings on the WeChat platform cannot be read. Please try again once you are online.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="130"/>
+        <location filename="../../ui/replies/library_controller.py" line="135"/>
         <source>已从微信后台导入 {0} 条规则。</source>
         <translation>Imported {0} rule(s) from WeChat.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_controller.py" line="163"/>
+        <location filename="../../ui/replies/library_controller.py" line="170"/>
         <source>连不上服务端，词表没有保存。编辑内容仍在窗口中，请联网后再点保存。</source>
         <translation>Cannot reach the server; the word lists were not saved. Your edits are still in the window; click “Save lists” again once you are online.</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="135"/>
-        <location filename="../../ui/replies/template_editor.py" line="165"/>
+        <location filename="../../ui/replies/template_editor.py" line="166"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
@@ -2310,7 +2351,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/library_page.py" line="274"/>
-        <location filename="../../ui/replies/library_page.py" line="1136"/>
+        <location filename="../../ui/replies/library_page.py" line="1172"/>
         <source>从微信后台导入</source>
         <translation>Import from WeChat</translation>
     </message>
@@ -2350,482 +2391,483 @@ WeChat Console</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="335"/>
+        <location filename="../../ui/replies/library_page.py" line="337"/>
         <source>变量名</source>
         <translation>Variable name</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="335"/>
+        <location filename="../../ui/replies/library_page.py" line="337"/>
         <location filename="../../ui/review/page.py" line="457"/>
-        <location filename="../../ui/review/page.py" line="673"/>
-        <location filename="../../ui/review/page.py" line="1109"/>
+        <location filename="../../ui/review/page.py" line="688"/>
+        <location filename="../../ui/review/page.py" line="1142"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="345"/>
+        <location filename="../../ui/replies/library_page.py" line="347"/>
         <source>添加变量</source>
         <translation>Add variable</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="346"/>
+        <location filename="../../ui/replies/library_page.py" line="348"/>
         <source>添加一行 (Ctrl+N)</source>
         <translation>Add a row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="347"/>
+        <location filename="../../ui/replies/library_page.py" line="349"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="350"/>
+        <location filename="../../ui/replies/library_page.py" line="352"/>
         <source>保存这个公众号的变量 (Ctrl+S)</source>
         <translation>Save this account’s variables (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="367"/>
+        <location filename="../../ui/replies/library_page.py" line="369"/>
         <source>模板和自动回复中的 {变量名} 会替换成这里的内容，例如 {窗口电话}</source>
         <translation>In templates and auto-replies, {变量名} (a variable name in braces) is replaced with the value set here, e.g. {窗口电话} (service-window phone number)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="371"/>
+        <location filename="../../ui/replies/library_page.py" line="373"/>
         <source>{称呼} 和 {日期} 自动填写，不用设置；{办公时间} 不填时使用设置中的办公时间。每个公众号最多 30 个变量。</source>
         <translation>{称呼} (how the follower is addressed) and {日期} (the date) are filled in automatically and need no value; if {办公时间} (office hours) is left empty, the office hours from Settings are used. Up to 30 variables per account.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="449"/>
+        <location filename="../../ui/replies/library_page.py" line="457"/>
         <source>第 {n} 行没有填写变量名。</source>
         <translation>Row {n} has no variable name.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="452"/>
+        <location filename="../../ui/replies/library_page.py" line="460"/>
         <source>变量名“{name}”只能由汉字、字母、数字和下划线组成，不能以数字开头，最多 20 个字。</source>
         <translation>Variable name “{name}” may only contain Chinese characters, letters, digits and underscores, must not start with a digit, and can be at most 20 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="457"/>
+        <location filename="../../ui/replies/library_page.py" line="465"/>
         <source>{{{name}}} 由系统自动填写，不需要设置。</source>
         <translation>{{{name}}} is filled in automatically; it does not need a value.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="459"/>
+        <location filename="../../ui/replies/library_page.py" line="467"/>
         <source>变量名“{name}”重复了，请合并成一行。</source>
         <translation>Variable name “{name}” appears more than once; please merge those rows into one.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="461"/>
+        <location filename="../../ui/replies/library_page.py" line="469"/>
         <source>变量“{name}”的内容超过 {n} 个字。</source>
         <translation>The value of variable “{name}” is longer than {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="464"/>
+        <location filename="../../ui/replies/library_page.py" line="472"/>
         <source>每个公众号最多 {n} 个变量。</source>
         <translation>At most {n} variables per account.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="496"/>
+        <location filename="../../ui/replies/library_page.py" line="515"/>
         <source>还没有公众号。服务端登记公众号后，可以在这里为它设置变量。</source>
         <translation>No accounts yet. Once an account is registered on the server, you can set its variables here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="505"/>
+        <location filename="../../ui/replies/library_page.py" line="524"/>
         <source>模板或自动回复用到、但这个公众号还没有设置：{names}</source>
         <translation>Used in templates or auto-replies but not yet set for this account: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="533"/>
+        <location filename="../../ui/replies/library_page.py" line="555"/>
         <source>自动回复</source>
         <translation>Auto-replies</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="534"/>
+        <location filename="../../ui/replies/library_page.py" line="556"/>
         <source>账号变量</source>
         <translation>Account values</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="548"/>
+        <location filename="../../ui/replies/library_page.py" line="570"/>
         <source>搜索标题、拼音首字母（如 sb）、标签或正文  Ctrl+F</source>
         <translation>Search titles, pinyin initials (e.g. sb), labels or text  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="551"/>
+        <location filename="../../ui/replies/library_page.py" line="573"/>
         <source>选一个公众号：显示它自己的模板和通用模板</source>
         <translation>Choose an account: shows its own templates plus the general ones</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="553"/>
+        <location filename="../../ui/replies/library_page.py" line="575"/>
         <source>显示已归档</source>
         <translation>Show archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="561"/>
-        <location filename="../../ui/replies/library_page.py" line="642"/>
+        <location filename="../../ui/replies/library_page.py" line="583"/>
+        <location filename="../../ui/replies/library_page.py" line="664"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="562"/>
+        <location filename="../../ui/replies/library_page.py" line="584"/>
         <source>新建模板 (Ctrl+N)</source>
         <translation>New template (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="563"/>
-        <location filename="../../ui/replies/library_page.py" line="644"/>
+        <location filename="../../ui/replies/library_page.py" line="585"/>
+        <location filename="../../ui/replies/library_page.py" line="666"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="564"/>
+        <location filename="../../ui/replies/library_page.py" line="586"/>
         <source>从 Excel（.xlsx）或 JSON 文件导入模板</source>
         <translation>Import templates from an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="565"/>
-        <location filename="../../ui/replies/library_page.py" line="646"/>
+        <location filename="../../ui/replies/library_page.py" line="587"/>
+        <location filename="../../ui/replies/library_page.py" line="668"/>
         <location filename="../../ui/review/audit_log.py" line="46"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="566"/>
+        <location filename="../../ui/replies/library_page.py" line="588"/>
         <source>把列表中显示的模板导出为 Excel（.xlsx）或 JSON 文件</source>
         <translation>Export the templates shown in the list to an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="621"/>
+        <location filename="../../ui/replies/library_page.py" line="643"/>
         <source>按名称或关键词筛选  Ctrl+F</source>
         <translation>Filter by name or keyword  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="624"/>
+        <location filename="../../ui/replies/library_page.py" line="646"/>
         <source>选一个公众号：显示它自己的规则和适用于全部公众号的规则</source>
         <translation>Choose an account: shows its own rules plus the rules for all accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="643"/>
+        <location filename="../../ui/replies/library_page.py" line="665"/>
         <source>新建规则 (Ctrl+N)</source>
         <translation>New rule (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="645"/>
+        <location filename="../../ui/replies/library_page.py" line="667"/>
         <source>从 Excel（.xlsx）或 JSON 文件导入规则</source>
         <translation>Import rules from an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="647"/>
+        <location filename="../../ui/replies/library_page.py" line="669"/>
         <source>把表中显示的规则导出为 Excel（.xlsx）或 JSON 文件</source>
         <translation>Export the rules shown in the table to an Excel (.xlsx) or JSON file</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="648"/>
+        <location filename="../../ui/replies/library_page.py" line="670"/>
         <source>从微信后台导入…</source>
         <translation>Import from WeChat…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="649"/>
+        <location filename="../../ui/replies/library_page.py" line="671"/>
         <source>读取公众号后台已设置的自动回复，导入为本工作台的规则</source>
         <translation>Read the auto-replies already set up on the account’s WeChat platform and import them as rules in this console</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="678"/>
+        <location filename="../../ui/replies/library_page.py" line="700"/>
         <source>规则内容</source>
         <translation>Rule details</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="679"/>
-        <location filename="../../ui/replies/library_page.py" line="777"/>
+        <location filename="../../ui/replies/library_page.py" line="701"/>
+        <location filename="../../ui/replies/library_page.py" line="799"/>
         <source>测试与检查</source>
         <translation>Test and check</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="680"/>
+        <location filename="../../ui/replies/library_page.py" line="702"/>
         <source>输入粉丝消息，看由哪条规则回复；列出永远不会触发或过于简单的规则</source>
         <translation>Type a follower’s message to see which rule replies; lists rules that can never fire or are too simple</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="712"/>
+        <location filename="../../ui/replies/library_page.py" line="734"/>
         <source>这个公众号的变量</source>
         <translation>This account’s variables</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="777"/>
+        <location filename="../../ui/replies/library_page.py" line="799"/>
         <source>测试与检查（{n}）</source>
         <translation>Test and check ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="792"/>
+        <location filename="../../ui/replies/library_page.py" line="816"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="796"/>
+        <location filename="../../ui/replies/library_page.py" line="820"/>
         <source>（未分类）</source>
         <translation>(Uncategorised)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="832"/>
+        <location filename="../../ui/replies/library_page.py" line="856"/>
         <source>这条规则已被删除。</source>
         <translation>This rule has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="876"/>
+        <location filename="../../ui/replies/library_page.py" line="900"/>
         <source>找到 {n} 个模板</source>
         <translation>{n} template(s) found</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="878"/>
+        <location filename="../../ui/replies/library_page.py" line="902"/>
         <source>共 {n} 个模板</source>
         <translation>{n} template(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="891"/>
-        <location filename="../../ui/replies/library_page.py" line="898"/>
-        <location filename="../../ui/replies/template_editor.py" line="105"/>
-        <location filename="../../ui/replies/template_editor.py" line="371"/>
+        <location filename="../../ui/replies/library_page.py" line="915"/>
+        <location filename="../../ui/replies/library_page.py" line="922"/>
+        <location filename="../../ui/replies/template_editor.py" line="106"/>
+        <location filename="../../ui/replies/template_editor.py" line="372"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
         <source>正在归档…</source>
         <translation>Archiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="957"/>
+        <location filename="../../ui/replies/library_page.py" line="993"/>
         <source>正在取消归档…</source>
         <translation>Unarchiving…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="960"/>
+        <location filename="../../ui/replies/library_page.py" line="996"/>
         <source>导入常用回复</source>
         <translation>Import reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="966"/>
-        <location filename="../../ui/replies/library_page.py" line="969"/>
-        <location filename="../../ui/replies/library_page.py" line="972"/>
-        <location filename="../../ui/replies/library_page.py" line="1089"/>
-        <location filename="../../ui/replies/library_page.py" line="1092"/>
-        <location filename="../../ui/replies/library_page.py" line="1095"/>
+        <location filename="../../ui/replies/library_page.py" line="1002"/>
+        <location filename="../../ui/replies/library_page.py" line="1005"/>
+        <location filename="../../ui/replies/library_page.py" line="1008"/>
+        <location filename="../../ui/replies/library_page.py" line="1125"/>
+        <location filename="../../ui/replies/library_page.py" line="1128"/>
+        <location filename="../../ui/replies/library_page.py" line="1131"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="969"/>
-        <location filename="../../ui/replies/library_page.py" line="1092"/>
+        <location filename="../../ui/replies/library_page.py" line="1005"/>
+        <location filename="../../ui/replies/library_page.py" line="1128"/>
         <source>无法读取文件“{name}”：{error}</source>
         <translation>Cannot read the file “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="972"/>
+        <location filename="../../ui/replies/library_page.py" line="1008"/>
         <source>“{name}”中没有模板。</source>
         <translation>“{name}” contains no templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="986"/>
+        <location filename="../../ui/replies/library_page.py" line="1022"/>
         <source>正在导入 {n} 个模板…</source>
         <translation>Importing {n} template(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="991"/>
-        <location filename="../../ui/replies/library_page.py" line="999"/>
-        <location filename="../../ui/replies/library_page.py" line="1002"/>
-        <location filename="../../ui/replies/library_page.py" line="1118"/>
-        <location filename="../../ui/replies/library_page.py" line="1126"/>
-        <location filename="../../ui/replies/library_page.py" line="1129"/>
+        <location filename="../../ui/replies/library_page.py" line="1027"/>
+        <location filename="../../ui/replies/library_page.py" line="1035"/>
+        <location filename="../../ui/replies/library_page.py" line="1038"/>
+        <location filename="../../ui/replies/library_page.py" line="1154"/>
+        <location filename="../../ui/replies/library_page.py" line="1162"/>
+        <location filename="../../ui/replies/library_page.py" line="1165"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="991"/>
+        <location filename="../../ui/replies/library_page.py" line="1027"/>
         <source>列表中没有模板。请调整筛选条件后再导出。</source>
         <translation>There are no templates in the list. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="993"/>
+        <location filename="../../ui/replies/library_page.py" line="1029"/>
         <source>导出常用回复</source>
         <translation>Export reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1004"/>
+        <location filename="../../ui/replies/library_page.py" line="1040"/>
         <source>已导出 {n} 个模板到 {path}</source>
         <translation>Exported {n} template(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1023"/>
+        <location filename="../../ui/replies/library_page.py" line="1059"/>
         <source>共 {n} 条规则</source>
         <translation>{n} rule(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1025"/>
+        <location filename="../../ui/replies/library_page.py" line="1061"/>
         <source>显示 {n} 条，共 {total} 条</source>
         <translation>Showing {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1033"/>
-        <location filename="../../ui/replies/library_page.py" line="1052"/>
+        <location filename="../../ui/replies/library_page.py" line="1069"/>
+        <location filename="../../ui/replies/library_page.py" line="1088"/>
         <location filename="../../ui/replies/rule_editor.py" line="106"/>
         <location filename="../../ui/replies/rule_editor.py" line="453"/>
         <source>新规则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1075"/>
+        <location filename="../../ui/replies/library_page.py" line="1111"/>
         <source>删除规则“{name}”？删除后这条规则不再自动回复。</source>
         <translation>Delete the rule “{name}”? Once deleted, it will no longer send auto-replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1076"/>
+        <location filename="../../ui/replies/library_page.py" line="1112"/>
         <source>删除规则</source>
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1080"/>
+        <location filename="../../ui/replies/library_page.py" line="1116"/>
         <source>正在删除…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1083"/>
+        <location filename="../../ui/replies/library_page.py" line="1119"/>
         <source>导入自动回复规则</source>
         <translation>Import auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1095"/>
+        <location filename="../../ui/replies/library_page.py" line="1131"/>
         <source>“{name}”中没有规则。</source>
         <translation>“{name}” contains no rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1113"/>
+        <location filename="../../ui/replies/library_page.py" line="1149"/>
         <source>正在导入 {n} 条规则…</source>
         <translation>Importing {n} rule(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1118"/>
+        <location filename="../../ui/replies/library_page.py" line="1154"/>
         <source>表中没有规则。请调整筛选条件后再导出。</source>
         <translation>There are no rules in the table. Adjust the filters, then export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1120"/>
+        <location filename="../../ui/replies/library_page.py" line="1156"/>
         <source>导出自动回复规则</source>
         <translation>Export auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1120"/>
+        <location filename="../../ui/replies/library_page.py" line="1156"/>
         <source>自动回复规则</source>
         <translation>Auto-reply rules</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1131"/>
+        <location filename="../../ui/replies/library_page.py" line="1167"/>
         <source>已导出 {n} 条规则到 {path}</source>
         <translation>Exported {n} rule(s) to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1136"/>
+        <location filename="../../ui/replies/library_page.py" line="1172"/>
         <source>还没有公众号。请先在服务端登记公众号。</source>
         <translation>No accounts yet. Please register an account on the server first.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1146"/>
+        <location filename="../../ui/replies/library_page.py" line="1182"/>
         <source>正在读取“{name}”在微信后台的自动回复设置…</source>
         <translation>Reading the auto-reply settings of “{name}” from WeChat…</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1181"/>
-        <location filename="../../ui/replies/library_page.py" line="1195"/>
-        <location filename="../../ui/replies/library_page.py" line="1222"/>
+        <location filename="../../ui/replies/library_page.py" line="1218"/>
+        <location filename="../../ui/replies/library_page.py" line="1232"/>
+        <location filename="../../ui/replies/library_page.py" line="1259"/>
+        <location filename="../../ui/replies/library_page.py" line="1263"/>
         <source>没有保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1181"/>
+        <location filename="../../ui/replies/library_page.py" line="1218"/>
         <source>没有完成归档：</source>
         <translation>Not archived: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1186"/>
-        <location filename="../../ui/replies/library_page.py" line="1201"/>
-        <location filename="../../ui/replies/library_page.py" line="1226"/>
+        <location filename="../../ui/replies/library_page.py" line="1223"/>
+        <location filename="../../ui/replies/library_page.py" line="1238"/>
+        <location filename="../../ui/replies/library_page.py" line="1268"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1186"/>
-        <location filename="../../ui/replies/library_page.py" line="1201"/>
+        <location filename="../../ui/replies/library_page.py" line="1223"/>
+        <location filename="../../ui/replies/library_page.py" line="1238"/>
         <source>已保存。</source>
         <translation>Saved. </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1191"/>
+        <location filename="../../ui/replies/library_page.py" line="1228"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1191"/>
+        <location filename="../../ui/replies/library_page.py" line="1228"/>
         <source>已取消归档</source>
         <translation>Unarchived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1195"/>
+        <location filename="../../ui/replies/library_page.py" line="1232"/>
         <source>没有删除：</source>
         <translation>Not deleted: </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1208"/>
+        <location filename="../../ui/replies/library_page.py" line="1245"/>
         <source>已删除规则“{name}”。</source>
         <translation>Deleted the rule “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1212"/>
+        <location filename="../../ui/replies/library_page.py" line="1249"/>
         <source>没有导入（文件中的内容都没有导入）：</source>
         <translation>Not imported (nothing from the file was imported): </translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1215"/>
+        <location filename="../../ui/replies/library_page.py" line="1252"/>
         <source>已导入 {n} 个模板。</source>
         <translation>Imported {n} template(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1218"/>
+        <location filename="../../ui/replies/library_page.py" line="1255"/>
         <source>已导入 {n} 条规则。</source>
         <translation>Imported {n} rule(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1269"/>
+        <location filename="../../ui/replies/library_page.py" line="1321"/>
         <source>还没有连接服务端，暂时不能保存。</source>
         <translation>Not connected to the server yet, so saving is not possible for now.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1295"/>
+        <location filename="../../ui/replies/library_page.py" line="1347"/>
         <source>没有保存：有 {n} 处必须修改的错敏词（红色波浪线处）。请修改，或由审核人放行后再保存。</source>
         <translation>Not saved: {n} wording problem(s) must be fixed (red wavy underline). Fix them, or have a supervisor pass them, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1317"/>
+        <location filename="../../ui/replies/library_page.py" line="1369"/>
         <source>放弃修改？</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1318"/>
+        <location filename="../../ui/replies/library_page.py" line="1370"/>
         <source>“{what}”有未保存的修改。要放弃这些修改吗？</source>
         <translation>“{what}” has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1338"/>
+        <location filename="../../ui/replies/library_page.py" line="1390"/>
         <source>Excel 表格或 JSON 文件 (*.xlsx *.json)</source>
         <translation>Excel or JSON files (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1343"/>
+        <location filename="../../ui/replies/library_page.py" line="1395"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1343"/>
+        <location filename="../../ui/replies/library_page.py" line="1395"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/library_page.py" line="1358"/>
+        <location filename="../../ui/replies/library_page.py" line="1410"/>
         <source>无法写入文件“{name}”：{error}。请确认文件没有在 Excel 或 WPS 中打开，并且有写入权限。</source>
         <translation>Cannot write the file “{name}”: {error}. Make sure it is not open in Excel or WPS and that you have permission to write to it.</translation>
     </message>
@@ -3018,7 +3060,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="186"/>
-        <location filename="../../ui/replies/template_editor.py" line="150"/>
+        <location filename="../../ui/replies/template_editor.py" line="151"/>
         <source>复制一份</source>
         <translation>Duplicate</translation>
     </message>
@@ -3094,7 +3136,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="454"/>
-        <location filename="../../ui/replies/template_editor.py" line="372"/>
+        <location filename="../../ui/replies/template_editor.py" line="373"/>
         <source>尚未保存</source>
         <translation>Not saved yet</translation>
     </message>
@@ -3105,7 +3147,7 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/replies/rule_editor.py" line="456"/>
-        <location filename="../../ui/replies/template_editor.py" line="378"/>
+        <location filename="../../ui/replies/template_editor.py" line="379"/>
         <source> · 有未保存的修改</source>
         <translation> · unsaved changes</translation>
     </message>
@@ -3362,133 +3404,133 @@ WeChat Console</translation>
         <translation>If it really must be sent as written, ask a supervisor to pass it; the pass is recorded in the log</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="46"/>
+        <location filename="../../ui/replies/template_editor.py" line="47"/>
         <source>插入变量</source>
         <translation>Insert variable</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="47"/>
+        <location filename="../../ui/replies/template_editor.py" line="48"/>
         <source>在光标处插入变量，发送时替换为对应内容</source>
         <translation>Insert a variable at the cursor; it is replaced with its value when sent</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="112"/>
+        <location filename="../../ui/replies/template_editor.py" line="113"/>
         <source>简短的标题，如：社保卡补办流程</source>
         <translation>A short title, e.g. How to replace a social security card</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="114"/>
+        <location filename="../../ui/replies/template_editor.py" line="115"/>
         <source>通用模板所有公众号都能用；指定公众号的模板只在该号的会话中出现</source>
         <translation>General templates can be used by every account; an account’s own templates only appear in that account’s conversations</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="120"/>
+        <location filename="../../ui/replies/template_editor.py" line="121"/>
         <source>选择或输入，如：社保</source>
         <translation>Choose or type, e.g. Social security</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="122"/>
+        <location filename="../../ui/replies/template_editor.py" line="123"/>
         <source>用逗号或顿号分开，如：社保卡、补办</source>
         <translation>Separate with commas (, or 、), e.g. social security card, replacement</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="126"/>
+        <location filename="../../ui/replies/template_editor.py" line="127"/>
         <source>回复给群众的内容。可以使用 {称呼}、{日期}、{办公时间}、{窗口电话} 等变量。</source>
         <translation>The reply people will receive. You can use variables such as {称呼}, {日期}, {办公时间} and {窗口电话}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="136"/>
+        <location filename="../../ui/replies/template_editor.py" line="137"/>
         <source>按这个公众号的账号变量预览</source>
         <translation>Preview with this account’s values</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="146"/>
+        <location filename="../../ui/replies/template_editor.py" line="147"/>
         <source>在“账号变量”页为这个公众号填写后，预览和发送时会自动替换</source>
         <translation>Once filled in for this account on the “Account values” tab, these are replaced automatically in the preview and when sending</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="148"/>
-        <location filename="../../ui/replies/template_editor.py" line="379"/>
+        <location filename="../../ui/replies/template_editor.py" line="149"/>
+        <location filename="../../ui/replies/template_editor.py" line="380"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="149"/>
+        <location filename="../../ui/replies/template_editor.py" line="150"/>
         <source>归档后不再出现在回复时的模板列表中，可随时取消归档</source>
         <translation>Archived templates no longer appear in the template list when replying; you can unarchive them at any time</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="151"/>
+        <location filename="../../ui/replies/template_editor.py" line="152"/>
         <source>以当前内容新建一个模板 (Ctrl+D)</source>
         <translation>Create a new template from the current content (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="154"/>
+        <location filename="../../ui/replies/template_editor.py" line="155"/>
         <source>保存到服务端，同事随即可用 (Ctrl+S)</source>
         <translation>Save to the server; colleagues can use it straight away (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="168"/>
+        <location filename="../../ui/replies/template_editor.py" line="169"/>
         <source>标签</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="175"/>
+        <location filename="../../ui/replies/template_editor.py" line="176"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="177"/>
+        <location filename="../../ui/replies/template_editor.py" line="178"/>
         <source>按公众号</source>
         <translation>For account</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="220"/>
+        <location filename="../../ui/replies/template_editor.py" line="221"/>
         <source>通用（所有公众号）</source>
         <translation>General (all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="285"/>
+        <location filename="../../ui/replies/template_editor.py" line="286"/>
         <source>这是一份副本，尚未保存。修改后按“保存”(Ctrl+S) 存为新模板。</source>
         <translation>This is a copy and has not been saved yet. Edit it, then press “Save” (Ctrl+S) to store it as a new template.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="358"/>
+        <location filename="../../ui/replies/template_editor.py" line="359"/>
         <source>正文填写后在这里显示群众看到的内容。</source>
         <translation>Once the text is written, what people will see appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="363"/>
+        <location filename="../../ui/replies/template_editor.py" line="364"/>
         <source>还没有公众号，无法预览：{names}</source>
         <translation>No accounts yet, so these cannot be previewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="365"/>
+        <location filename="../../ui/replies/template_editor.py" line="366"/>
         <source>账号没有设置：{names}</source>
         <translation>Not set for this account: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="374"/>
+        <location filename="../../ui/replies/template_editor.py" line="375"/>
         <source>编辑模板</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="375"/>
+        <location filename="../../ui/replies/template_editor.py" line="376"/>
         <source>编号 #{id} · 已使用 {n} 次</source>
         <translation>ID #{id} · used {n} time(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="376"/>
+        <location filename="../../ui/replies/template_editor.py" line="377"/>
         <source> · 已归档</source>
         <translation> · archived</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="379"/>
+        <location filename="../../ui/replies/template_editor.py" line="380"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../ui/replies/template_editor.py" line="382"/>
+        <location filename="../../ui/replies/template_editor.py" line="383"/>
         <source>{n} / {max} 字</source>
         <translation>{n} / {max} characters</translation>
     </message>
@@ -3573,37 +3615,37 @@ WeChat Console</translation>
         <translation>Exported {n} entries to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="163"/>
+        <location filename="../../ui/review/controller.py" line="181"/>
         <source>已通过，回复已发给粉丝。</source>
         <translation>Approved; the reply has been sent to the follower.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="165"/>
+        <location filename="../../ui/review/controller.py" line="183"/>
         <source>已通过第 {level} 级，等待下一级审核。</source>
         <translation>Level {level} approved; waiting for the next level of review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="166"/>
+        <location filename="../../ui/review/controller.py" line="184"/>
         <source>已审核通过。</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="168"/>
+        <location filename="../../ui/review/controller.py" line="186"/>
         <source>已退回给撰稿人。</source>
         <translation>Sent back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="170"/>
+        <location filename="../../ui/review/controller.py" line="188"/>
         <source>已重新提交，等待审核。</source>
         <translation>Resubmitted; waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="172"/>
+        <location filename="../../ui/review/controller.py" line="190"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="174"/>
+        <location filename="../../ui/review/controller.py" line="192"/>
         <source>审核规则已保存。</source>
         <translation>Review rules saved.</translation>
     </message>
@@ -3719,372 +3761,373 @@ WeChat Console</translation>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="543"/>
+        <location filename="../../ui/review/page.py" line="558"/>
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="544"/>
-        <location filename="../../ui/review/page.py" line="1037"/>
+        <location filename="../../ui/review/page.py" line="559"/>
+        <location filename="../../ui/review/page.py" line="1070"/>
         <source>我提交的</source>
         <translation>My submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="545"/>
+        <location filename="../../ui/review/page.py" line="560"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="571"/>
+        <location filename="../../ui/review/page.py" line="586"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="574"/>
-        <location filename="../../ui/review/page.py" line="1006"/>
-        <location filename="../../ui/review/page.py" line="1018"/>
+        <location filename="../../ui/review/page.py" line="589"/>
+        <location filename="../../ui/review/page.py" line="1039"/>
+        <location filename="../../ui/review/page.py" line="1051"/>
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="575"/>
+        <location filename="../../ui/review/page.py" line="590"/>
         <source>通过列表中勾选的各条内容（不含右侧的修改）</source>
         <translation>Approve every ticked item as submitted (without the edits on the right)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="591"/>
+        <location filename="../../ui/review/page.py" line="606"/>
         <source>粉丝留言</source>
         <translation>Follower's message</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="596"/>
-        <location filename="../../ui/review/page.py" line="898"/>
+        <location filename="../../ui/review/page.py" line="611"/>
+        <location filename="../../ui/review/page.py" line="931"/>
         <source>待审核的回复</source>
         <translation>Reply to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="597"/>
-        <location filename="../../ui/review/page.py" line="902"/>
+        <location filename="../../ui/review/page.py" line="612"/>
+        <location filename="../../ui/review/page.py" line="935"/>
         <source>可直接修改，修改后通过时会记为“修改后通过”。</source>
         <translation>You may edit it; approving then counts as "approved with edits".</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="602"/>
+        <location filename="../../ui/review/page.py" line="617"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="603"/>
+        <location filename="../../ui/review/page.py" line="618"/>
         <source>放弃修改，恢复提交的原文</source>
         <translation>Discard your edits and restore the submitted text</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="609"/>
+        <location filename="../../ui/review/page.py" line="624"/>
         <source>错敏词检查</source>
         <translation>Wording check</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="614"/>
+        <location filename="../../ui/review/page.py" line="629"/>
         <source>与上一版本相比</source>
         <translation>Changes since the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="619"/>
+        <location filename="../../ui/review/page.py" line="634"/>
         <source>审核意见（可选，随通过一起记录）</source>
         <translation>Review note (optional, recorded with the approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="621"/>
+        <location filename="../../ui/review/page.py" line="636"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="623"/>
+        <location filename="../../ui/review/page.py" line="638"/>
         <source>退回给撰稿人修改，须写明原因 (R)</source>
         <translation>Send back to the author for changes; a reason is required (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="625"/>
-        <location filename="../../ui/review/page.py" line="938"/>
+        <location filename="../../ui/review/page.py" line="640"/>
+        <location filename="../../ui/review/page.py" line="971"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="627"/>
+        <location filename="../../ui/review/page.py" line="642"/>
         <source>通过 (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="649"/>
+        <location filename="../../ui/review/page.py" line="664"/>
         <source>没有等待审核的内容。</source>
         <translation>Nothing is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="678"/>
-        <location filename="../../ui/review/page.py" line="1132"/>
+        <location filename="../../ui/review/page.py" line="693"/>
+        <location filename="../../ui/review/page.py" line="1165"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="680"/>
+        <location filename="../../ui/review/page.py" line="695"/>
         <source>从审核队列中撤回，之后可修改再提交</source>
         <translation>Take it out of the review queue; you can edit and resubmit it later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="682"/>
+        <location filename="../../ui/review/page.py" line="697"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="684"/>
+        <location filename="../../ui/review/page.py" line="699"/>
         <source>按退回意见修改后重新提交审核 (Ctrl+Enter)</source>
         <translation>Resubmit for review after revising it as asked (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="702"/>
+        <location filename="../../ui/review/page.py" line="717"/>
         <source>您还没有提交过需要审核的内容。</source>
         <translation>You have not submitted anything that needs review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="709"/>
+        <location filename="../../ui/review/page.py" line="724"/>
         <source>为每个公众号选择哪些回复须先经审核人员通过才发出，以及图文发布前的审核级数（三审即 3 级）。</source>
         <translation>For each account, choose which replies must be approved by a reviewer before they go out, and how many levels of review articles pass before publishing (three-level review is 3).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="714"/>
-        <source>回复审核</source>
-        <translation>Reply review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="714"/>
-        <source>标签（用顿号或逗号分隔）</source>
-        <translation>Labels (separated by commas)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="714"/>
-        <source>图文审核级数</source>
-        <translation>Article review levels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="720"/>
-        <source>突发/辟谣审核级数</source>
-        <translation>Urgent (breaking/rebuttal) levels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/page.py" line="710"/>
+        <location filename="../../ui/review/page.py" line="725"/>
         <source>突发/辟谣走紧急通道，最多可少审一级。</source>
         <translation> Urgent posts (breaking news, rebuttals) take the emergency lane, which may skip at most one level.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1185"/>
-        <source>突发/辟谣图文紧急提交时须经几级审核：最多比图文审核级数少一级</source>
-        <translation>How many review levels an urgent post (breaking news, rebuttal) passes: at most one fewer than articles</translation>
+        <location filename="../../ui/review/page.py" line="732"/>
+        <source>回复审核</source>
+        <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="800"/>
+        <location filename="../../ui/review/page.py" line="733"/>
+        <source>标签（用顿号或逗号分隔）</source>
+        <translation>Labels (separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="734"/>
+        <source>图文审核级数</source>
+        <translation>Article review levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="735"/>
+        <source>突发/辟谣审核级数</source>
+        <translation>Urgent (breaking/rebuttal) levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="822"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="800"/>
+        <location filename="../../ui/review/page.py" line="822"/>
         <source>服务端没有执行。</source>
         <translation>The server did not carry this out.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="835"/>
+        <location filename="../../ui/review/page.py" line="868"/>
         <source>共 {n} 条待审核</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="880"/>
-        <location filename="../../ui/review/page.py" line="1078"/>
+        <location filename="../../ui/review/page.py" line="913"/>
+        <location filename="../../ui/review/page.py" line="1111"/>
         <source>请选择左侧的一条内容</source>
         <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="895"/>
+        <location filename="../../ui/review/page.py" line="928"/>
         <source>（没有文字留言）</source>
         <translation>(no text message)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="898"/>
+        <location filename="../../ui/review/page.py" line="931"/>
         <source>待审核的图文</source>
         <translation>Article to review</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="904"/>
+        <location filename="../../ui/review/page.py" line="937"/>
         <source>图文不能在这里修改：版式请在“日历”中打开查看；需要修改请退回并写明意见。</source>
         <translation>Articles cannot be edited here: open it in Calendar to see the layout; to change it, send it back with a comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="917"/>
+        <location filename="../../ui/review/page.py" line="950"/>
         <source>与上一版本相比：{by}{note}</source>
         <translation>Changes since the previous version: {by} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="926"/>
+        <location filename="../../ui/review/page.py" line="959"/>
         <source>撰稿：{name}</source>
         <translation>Author: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="930"/>
-        <location filename="../../ui/review/page.py" line="1094"/>
+        <location filename="../../ui/review/page.py" line="963"/>
+        <location filename="../../ui/review/page.py" line="1127"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="938"/>
+        <location filename="../../ui/review/page.py" line="971"/>
         <source>修改后通过</source>
         <translation>Approve with edits</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="955"/>
+        <location filename="../../ui/review/page.py" line="988"/>
         <source>内容不能为空。要撤下这条回复，请退回给撰稿人。</source>
         <translation>The text cannot be empty. To stop this reply, send it back to the author.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="958"/>
-        <location filename="../../ui/review/page.py" line="1009"/>
+        <location filename="../../ui/review/page.py" line="991"/>
+        <location filename="../../ui/review/page.py" line="1042"/>
         <source>正在提交审核意见…</source>
         <translation>Sending your decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="972"/>
+        <location filename="../../ui/review/page.py" line="1005"/>
         <source>退回时请写明原因（至少 2 个字），让撰稿人知道要怎么改。</source>
         <translation>Please give a reason for sending it back (at least 2 characters) so the author knows what to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="974"/>
+        <location filename="../../ui/review/page.py" line="1007"/>
         <source>正在退回…</source>
         <translation>Sending back…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="979"/>
+        <location filename="../../ui/review/page.py" line="1012"/>
         <source>退回给 {name}。请写明要怎么改（必填）：</source>
         <translation>Send back to {name}. Please say what to change (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="982"/>
+        <location filename="../../ui/review/page.py" line="1015"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="987"/>
+        <location filename="../../ui/review/page.py" line="1020"/>
         <source>退回意见至少 2 个字。请写明要怎么改：</source>
         <translation>The reason needs at least 2 characters. Please say what to change:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="998"/>
+        <location filename="../../ui/review/page.py" line="1031"/>
         <source>通过 {n} 条回复？</source>
         <translation>Approve {n} replies?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1000"/>
+        <location filename="../../ui/review/page.py" line="1033"/>
         <source>通过 {n} 条内容？</source>
         <translation>Approve {n} items?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1003"/>
+        <location filename="../../ui/review/page.py" line="1036"/>
         <source>其中 {n} 条有必须修改的错敏词，通过即视为审核放行。</source>
         <translation>{n} of them contain wording that must be changed; approving lets them pass as reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1005"/>
+        <location filename="../../ui/review/page.py" line="1038"/>
         <source>右侧的修改不会用于批量通过：那一条将按原文通过。</source>
         <translation>Your edits on the right are not used when approving in bulk: that item is approved as submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1018"/>
+        <location filename="../../ui/review/page.py" line="1051"/>
         <source>批量通过（{n}）</source>
         <translation>Approve selected ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1091"/>
+        <location filename="../../ui/review/page.py" line="1124"/>
         <source>提交于 {time}</source>
         <translation>Submitted {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1092"/>
+        <location filename="../../ui/review/page.py" line="1125"/>
         <source>审核 {done}/{n} 级</source>
         <translation>Reviewed {done}/{n} levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1096"/>
+        <location filename="../../ui/review/page.py" line="1129"/>
         <source>您已撤回这条内容。可以修改后重新提交。</source>
         <translation>You withdrew this item. You can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1098"/>
+        <location filename="../../ui/review/page.py" line="1131"/>
         <source>退回意见：{comment}</source>
         <translation>Sent back: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1101"/>
+        <location filename="../../ui/review/page.py" line="1134"/>
         <source>第 {level} 级：{by}</source>
         <translation>Level {level}: {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1102"/>
+        <location filename="../../ui/review/page.py" line="1135"/>
         <source>（修改后通过）</source>
         <translation> (approved with edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1109"/>
+        <location filename="../../ui/review/page.py" line="1142"/>
         <source>修改后重新提交</source>
         <translation>Revise and resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1123"/>
+        <location filename="../../ui/review/page.py" line="1156"/>
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1125"/>
+        <location filename="../../ui/review/page.py" line="1158"/>
         <source>正在重新提交…</source>
         <translation>Resubmitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1132"/>
+        <location filename="../../ui/review/page.py" line="1165"/>
         <source>撤回这条内容？撤回后不会发出，可以修改后重新提交。</source>
         <translation>Withdraw this item? It will not be sent; you can edit it and resubmit.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1134"/>
+        <location filename="../../ui/review/page.py" line="1167"/>
         <source>正在撤回…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1160"/>
+        <location filename="../../ui/review/page.py" line="1199"/>
         <source>例如：投诉、信访</source>
         <translation>e.g. complaint, petition</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1163"/>
+        <location filename="../../ui/review/page.py" line="1202"/>
+        <location filename="../../ui/review/page.py" line="1206"/>
         <source> 级</source>
         <translation> levels</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1164"/>
+        <location filename="../../ui/review/page.py" line="1203"/>
         <source>图文发布前须经几级审核：1 级即一审，3 级即三审</source>
         <translation>How many levels of review an article passes before publishing: 1 to 3</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1183"/>
+        <location filename="../../ui/review/page.py" line="1207"/>
+        <source>突发/辟谣图文紧急提交时须经几级审核：最多比图文审核级数少一级</source>
+        <translation>How many review levels an urgent post (breaking news, rebuttal) passes: at most one fewer than articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/page.py" line="1232"/>
         <source>请至少填写一个标签：带这些标签的会话，回复需审核。</source>
         <translation>Please name at least one label: replies in conversations with these labels need review.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/page.py" line="1185"/>
+        <location filename="../../ui/review/page.py" line="1234"/>
         <source>正在保存审核规则…</source>
         <translation>Saving review rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="106"/>
+        <location filename="../../ui/session.py" line="108"/>
         <source>连不上服务端，请稍后再试。</source>
         <translation>Cannot reach the hub. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="123"/>
+        <location filename="../../ui/session.py" line="125"/>
         <source>连不上服务端，请检查网络后再试。</source>
         <translation>Cannot reach the hub. Please check the network and try again.</translation>
     </message>
@@ -4511,13 +4554,13 @@ WeChat Console</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="34"/>
-        <location filename="../../ui/signin.py" line="86"/>
+        <location filename="../../ui/signin.py" line="90"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="35"/>
-        <location filename="../../ui/signin.py" line="88"/>
+        <location filename="../../ui/signin.py" line="92"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -4537,54 +4580,69 @@ WeChat Console</translation>
         <translation>Please enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="69"/>
+        <location filename="../../ui/signin.py" line="71"/>
         <source>创建管理员</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="70"/>
+        <location filename="../../ui/signin.py" line="72"/>
         <source>这是新的服务端，还没有任何人员。请先创建管理员账号，之后由管理员为同事添加账号、分配角色。</source>
         <translation>This is a new hub with no staff yet. Create the administrator account first; the administrator then adds colleagues and gives them roles.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="73"/>
+        <location filename="../../ui/signin.py" line="75"/>
+        <source>服务端电脑上显示的初始设置码，例如 ABCD-EFGH-JKMN</source>
+        <translation>The setup code shown on the hub computer, e.g. ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="77"/>
         <source>例如 wangfang（小写字母、数字）</source>
         <translation>e.g. wangfang (lower-case letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="75"/>
+        <location filename="../../ui/signin.py" line="79"/>
         <source>例如 王芳</source>
         <translation>e.g. Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="78"/>
+        <location filename="../../ui/signin.py" line="82"/>
         <source>至少 10 位，含字母和数字</source>
         <translation>At least 10 characters, letters and digits</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="87"/>
+        <location filename="../../ui/signin.py" line="91"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="89"/>
+        <location filename="../../ui/signin.py" line="93"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="91"/>
+        <location filename="../../ui/signin.py" line="95"/>
+        <source>初始设置码</source>
+        <translation>Setup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="97"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="106"/>
+        <location filename="../../ui/signin.py" line="112"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="109"/>
+        <location filename="../../ui/signin.py" line="115"/>
         <source>请填写登录名和姓名。</source>
         <translation>Please enter a login and a name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="118"/>
+        <source>请填写初始设置码：它显示在服务端电脑上启动服务端的窗口中。</source>
+        <translation>Enter the setup code: it is shown in the window where the hub was started, on the hub computer.</translation>
     </message>
     <message>
         <source>晚于计划时间超过</source>
