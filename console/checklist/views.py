@@ -51,6 +51,7 @@ class ItemRow:
     state: str
     state_text: str
     last_record: RecordRow | None = field(default=None)
+    version: int = 1  # the item's content version: the base of an administrator's edit or archive
 
 
 def _record_row(entry: ChecklistRecord, item: ChecklistItem | None = None, account: Account | None = None) -> RecordRow:
@@ -121,6 +122,7 @@ def items(session: Session, today: date, appid: str | None = None, archived: boo
                 state=now_state,
                 state_text=STATE_TEXT[now_state],
                 last_record=None if entry is None else _record_row(entry, item, account),
+                version=item.version,
             )
         )
     out.sort(key=lambda r: (r.state != "overdue", r.due_on is None, r.due_on or date.max, r.account_name, r.id))

@@ -132,6 +132,7 @@ def register_rows(session: Session, account_ids: set[int] | None = None) -> list
                 "appid": account.appid,
                 "type": TYPE_TEXT.get(account.account_type, account.account_type),
                 **register_of(account),
+                "version": str(account.register_version),  # the base of the next edit (not in the sheet)
             }
         )
     return rows

@@ -147,6 +147,11 @@ def plan_for(session: Session, appid: str) -> PublishingPlan | None:
     return None if account is None else plan_of(account)
 
 
+def plan_version_of(session: Session, appid: str) -> int | None:
+    """The version of one account's publishing times as this database has them: the base of an edit."""
+    return session.scalar(select(Account.plan_version).where(Account.appid == appid))
+
+
 def account_plans(session: Session, today: date, table: HolidayTable, horizon_days: int = 14) -> list[AccountPlan]:
     """Every account's rhythm on `today` (China date), from what it published and what is planned.
 

@@ -580,7 +580,8 @@ class ChecklistPage(QWidget):
 
     def _save_item(self, dialog: ItemEditor) -> None:
         if self.controller is not None:
-            self.controller.save_item(dialog.values())
+            shown = dialog.item  # the item as the dialog opened it: its version is the edit's base
+            self.controller.save_item(dialog.values(), getattr(shown, "version", None))
             show_status(self.status, tr("正在保存检查项…"), "busy")
 
     def archive_item(self) -> None:
@@ -591,7 +592,7 @@ class ChecklistPage(QWidget):
             self, tr("停用检查项"), tr("停用“{title}”吗？已有的完成记录会保留。").format(title=item.title)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.archive_item(item.id)
+            self.controller.archive_item(item.id, item.version)
 
 
 def _esc(text: str) -> str:

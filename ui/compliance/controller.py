@@ -238,18 +238,24 @@ class ComplianceController(QObject):
     def sign_off(self, record_id: int) -> None:
         self.inbox.act("checklist_signoff", 0, {"record_id": record_id})
 
-    def save_item(self, args: dict[str, Any]) -> None:
-        """{item_id?, account, title, period, owner, how, due_on?} (administrators)."""
-        self.inbox.act("checklist_item_save", 0, dict(args))
+    def save_item(self, args: dict[str, Any], base_version: int | None = None) -> None:
+        """{item_id?, account, title, period, owner, how, due_on?} (administrators); an edit names the
+        version of the item the dialog showed (a colleague's newer edit makes the hub refuse it in words)."""
+        args = dict(args)
+        if args.get("item_id"):
+            args["base_version"] = base_version
+        self.inbox.act("checklist_item_save", 0, args)
 
-    def archive_item(self, item_id: int) -> None:
-        self.inbox.act("checklist_item_archive", 0, {"item_id": item_id})
+    def archive_item(self, item_id: int, base_version: int | None = None) -> None:
+        self.inbox.act("checklist_item_archive", 0, {"item_id": item_id, "base_version": base_version})
 
     def install_defaults(self, appid: str) -> None:
         self.inbox.act("checklist_install", 0, {"account": appid})
 
-    def save_register(self, appid: str, register: dict[str, Any]) -> None:
-        self.inbox.act("register_save", 0, {"appid": appid, "account": appid, "register": dict(register)})
+    def save_register(self, appid: str, register: dict[str, Any], base_version: int | None = None) -> None:
+        """`base_version`: the register's version the dialog showed (a stale one is refused in words)."""
+        args = {"appid": appid, "account": appid, "register": dict(register), "base_version": base_version}
+        self.inbox.act("register_save", 0, args)
 
     def _settled(self, kind: str, applied: bool, words: str, result: object) -> None:
         if kind not in KINDS:

@@ -386,6 +386,8 @@ class RegisterEditor(QDialog):
         self.setStyleSheet(STYLE + FIELD_STYLE)
         self.setMinimumWidth(520)
         self.appid = appid
+        version = register.get("version")  # the register's version shown: the base of this edit
+        self.version: int | None = int(version) if version else None
         self.cleaned: dict[str, Any] | None = None
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()

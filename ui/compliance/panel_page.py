@@ -422,7 +422,7 @@ class CompliancePage(QWidget):
     def _save_register(self, dialog: RegisterEditor, cleaned: dict[str, Any]) -> None:
         if self.controller is None:
             return
-        self.controller.save_register(dialog.appid, cleaned)
+        self.controller.save_register(dialog.appid, cleaned, dialog.version)
         if self.controller.inbox.online is False:
             dialog.saved()  # kept in the outbox: the hub's answer arrives on the page's status line
             show_status(self.register_status, tr("台账已记下，联网后发往服务端。"), "notice")

@@ -73,6 +73,7 @@ class PublishingController(QObject):
         self.appid: str | None = None
         self.board: Board | None = None
         self.roles = ""  # the signed-in colleague's, "|operator|administrator|"
+        self._plan_bases: dict[str, int] = {}  # appid → the plan version shown: the next save's base
         self._sending = asyncio.Lock()
         self._send_timer = QTimer(self, singleShot=True, interval=SEND_DELAY_MS)
         self._send_timer.timeout.connect(self.send_drafts)
@@ -139,12 +140,19 @@ class PublishingController(QObject):
         return is_administrator(self.roles)
 
     def plan(self, appid: str) -> PublishingPlan:
+        """The account's publishing times as this desk holds them; their version, as read now, is the base
+        of the next save (or this desk's own last save's, while the copy here has not caught up)."""
         with self.inbox.replica.db.session() as session:
+            version = board.plan_version_of(session, appid)
+            if version is not None:
+                self._plan_bases[appid] = max(version, self._plan_bases.get(appid, 0))
             return board.plan_for(session, appid) or PublishingPlan.from_json(None)
 
     def save_plan(self, appid: str, plan: PublishingPlan) -> None:
-        """An account's publishing times, to the hub through the outbox; the answer comes on `settled`."""
-        self.inbox.act("publishing_plan", 0, {"account": appid, "plan": plan.to_json()})
+        """An account's publishing times, to the hub through the outbox; the answer comes on `settled`. A
+        colleague's change since the plan was shown is refused by the hub in words, never saved over."""
+        args = {"account": appid, "plan": plan.to_json(), "base_version": self._plan_bases.get(appid)}
+        self.inbox.act("publishing_plan", 0, args)
 
     # -- planning (through the outbox) ----------------------------------------------------------------
     def reschedule(self, post_id: int, when_local: datetime | None, mode: str | None = None) -> bool:
@@ -200,6 +208,10 @@ class PublishingController(QObject):
         if kind not in POST_KINDS:
             return
         answer = result if isinstance(result, dict) else {}
+        if kind == "publishing_plan" and applied and answer.get("account") and answer.get("version"):
+            self._plan_bases[str(answer["account"])] = int(answer["version"])  # the next save's base
+        elif kind == "publishing_plan" and answer.get("stale"):
+            self._plan_bases.clear()  # read again from the synced copy when the plan is shown again
         if applied and not words:
             words = str(answer.get("warning") or "")
         self.settled.emit(kind, applied, words)
