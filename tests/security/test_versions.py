@@ -458,3 +458,51 @@ def test_word_lists_without_a_base_are_refused(hub):
     answer = hub.put_wordlists(ADMIN, {"files": {"sensitive.txt": "甲词\n"}})
     assert answer.status_code == 400 and "版本号" in answer.json()["error"], answer.text
     assert hub.wordlists()["files"]["sensitive.txt"] == ""
+
+
+def test_the_desks_saved_draft_takes_each_new_version(hub, tmp_path):
+    """The article editor's draft on the desk: each save starts from the version the last answer gave, and
+    after 退回修改 (synced to the desk) the revision goes to the same post without a 冲突副本."""
+    from console.store.database import open_database
+    from console.sync.post_drafts import PostDrafts
+    from console.sync.replica import Replica
+    from console.sync.wire import to_wire
+
+    replica = Replica(open_database(f"sqlite:///{tmp_path / 'desk.db'}"))
+    drafts = PostDrafts(replica.db)
+
+    def send(local_id: int) -> dict[str, Any]:
+        sending = drafts.begin(local_id)
+        assert sending is not None
+        result = hub.ok(OPERATOR, "post_save", sending.args)
+        drafts.settled(sending, result)
+        return result
+
+    def sync(post_id: int) -> None:
+        from console.store.models import Account, Staff
+
+        with hub.world.hub.db.session() as session:
+            batch = {
+                "staff": [to_wire(row) for row in session.query(Staff)],
+                "accounts": [to_wire(row) for row in session.query(Account)],
+                "posts": [to_wire(session.get(Post, post_id))],
+            }
+        replica.apply(batch)
+
+    hub.ok(ADMIN, "review_policy", {"account": SAFE_APPID, "replies": "none", "article_levels": 1, "base_version": 0})
+    cover = hub.picture(11)
+    local = drafts.save(None, appid=SAFE_APPID, articles=[_article("第1稿", cover)])
+    post_id = send(local)["post_id"]
+    for n in (2, 3):  # saves in a row, before any sync reaches the desk
+        drafts.save(local, appid=SAFE_APPID, articles=[_article(f"第{n}稿", cover)], post_id=post_id)
+        result = send(local)
+        assert not result.get("conflict") and result["post_id"] == post_id
+    submitted = hub.ok(OPERATOR, "post_submit", {"post_id": post_id})
+    hub.ok(SUPERVISOR, "review_send_back", {"item_id": submitted["review_item"], "comment": "请补充时间"})
+    sync(post_id)
+    drafts.save(local, appid=SAFE_APPID, articles=[_article("第4稿", cover)], post_id=post_id)
+    result = send(local)
+    assert not result.get("conflict") and result["post_id"] == post_id
+    assert hub.row(Post, post_id).title == "第4稿" and hub.count(Post) == 1
+    assert drafts.get(local).notice is None
+    replica.db.dispose()
