@@ -9,10 +9,12 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
+
 from console.inbox.presence import PresenceBoard
 from console.staff.access import Seat
 from console.store.database import Database
-from console.store.models import CommandState
+from console.store.models import Account, CommandState
 
 Apply = Callable[..., Any]  # console.command_path.apply, handed in by whoever seeds (it sits above the features)
 
@@ -189,7 +191,12 @@ def install_starter(db: Database, accounts: list[tuple[str, str]], apply: Apply)
         ("rules_import", {"account": None, "rules": STARTER_RULES}),
         ("templates_import", {"templates": STARTER_TEMPLATES}),
     ]
-    steps += [("values_save", {"account": appid, "values": starter_values(name)}) for appid, name in accounts]
+    with db.session() as session:  # an edit names the version it starts from, the starter's too
+        versions = dict(session.execute(select(Account.appid, Account.values_version)).tuples().all())
+    steps += [
+        ("values_save", {"account": appid, "values": starter_values(name), "base_version": versions.get(appid)})
+        for appid, name in accounts
+    ]
     for kind, args in steps:
         outcome = apply(db, board, uuid.uuid4().hex, kind, 0, args, seat)
         if outcome.state != CommandState.APPLIED:
