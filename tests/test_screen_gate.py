@@ -163,10 +163,18 @@ def test_word_lists_edited_on_the_hub_take_effect_at_once(world, conversation):
     assert requests.get(f"{world.hub_url}/api/wordlists", timeout=10).status_code == 401  # signed in only
     lists = requests.get(f"{world.hub_url}/api/wordlists", headers=world.auth(*OPERATOR), timeout=10).json()
     assert set(lists["files"]) == {"sensitive.txt", "terms.tsv", "leaders.tsv"}
+    files = {"sensitive.txt": "某某小道消息\t禁用\t未经核实的传言不得转发\n坏行\t不知道\t\n"}
+    by_supervisor = requests.put(
+        f"{world.hub_url}/api/wordlists",
+        json={"files": files, "base_version": lists["version"]},
+        headers=world.auth(*SUPERVISOR),
+        timeout=10,
+    )
+    assert by_supervisor.status_code == 403 and "只有管理员" in by_supervisor.json()["error"]  # lists are global
     saved = requests.put(
         f"{world.hub_url}/api/wordlists",
-        json={"files": {"sensitive.txt": "某某小道消息\t禁用\t未经核实的传言不得转发\n坏行\t不知道\t\n"}},
-        headers=world.auth(*SUPERVISOR),
+        json={"files": files, "base_version": lists["version"]},
+        headers=world.auth("seat-admin001", "管理员", (Role.ADMINISTRATOR,)),
         timeout=10,
     ).json()
     assert saved["problems"]  # the bad line is reported, the good one used

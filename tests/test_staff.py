@@ -412,8 +412,10 @@ def test_roles_accounts_and_view(db):
         assert staff.roles == "|operator|supervisor|"
         assert may_work_on(staff, APPID) and not may_work_on(staff, OTHER)
         seq = staff.seq
-        set_accounts(session, staff_id, None)
+        set_accounts(session, staff_id, [APPID, OTHER])
         assert may_work_on(staff, OTHER) and staff.seq > seq
+        set_accounts(session, staff_id, None)  # no accounts: none, not all (console.staff.access)
+        assert not may_work_on(staff, APPID) and not may_work_on(staff, OTHER)
         seq = staff.seq
         set_roles(session, staff_id, [Role.OPERATOR, Role.SUPERVISOR])  # unchanged: no new seq
         assert staff.seq == seq

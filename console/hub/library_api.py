@@ -117,8 +117,8 @@ async def put_wordlists(request: web.Request) -> web.Response:
     """`PUT /api/wordlists` {"files": {"sensitive.txt": "…", …}}: saved, and the check rebuilt at once.
     Lines that cannot be read are kept in the file and reported back, never silently dropped."""
     ctx = context(request)
-    if not seat_of(request).reviewer:
-        return web.json_response({"error": "只有审核人或管理员可以修改错敏词词表。"}, status=403)
+    if not seat_of(request).administrator:  # a global row: read by all, written by administrators (access.py)
+        return web.json_response({"error": "错敏词词表适用于所有公众号，只有管理员可以修改。"}, status=403)
     try:
         body = await json_body(request)
         files = body["files"]

@@ -47,7 +47,16 @@ def _post_target(required: bool) -> Any:
         post_id = args.get("post_id")
         post = session.get(Post, post_id) if post_id else None
         if post is not None and post.state == lifecycle.DELETED:
-            post = None
+            if required:
+                raise NotApplicable(MISSING)
+            # Saved after a colleague deleted it: a new draft (冲突副本) in the account it was in, unless named.
+            return Target(
+                (
+                    known_appid(session, args.get("account"))
+                    if args.get("account")
+                    else appid_of(session, post.account_id),
+                )
+            )
         if post is None:
             if required:
                 raise NotApplicable(MISSING)

@@ -215,6 +215,8 @@ def _save(session: Session, args: dict[str, Any], staff: Staff, gate: ScreenGate
             answer["conflict"] = True
             answer["conflict_with"] = post.updated_by or "同事"
             title_suffix = CONFLICT_SUFFIX
+            if not args.get("account"):  # in the account it was in
+                copy_of = post.account_id
         post = None
     if post is None:
         if copy_of is not None:

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from console import command_path as commands
 from console.inbox.presence import PresenceBoard
-from console.store.models import ReplyTemplate, ReviewItem, Role, ScreenEvent
+from console.staff.directory import set_roles
+from console.store.models import ReplyTemplate, ReviewItem, Role, ScreenEvent, Staff
 from tests.conftest import SAFE_APPID
 from tests.gui.test_inbox import until
 from tests.gui.test_inbox_workflow import open_conversation
@@ -26,7 +27,7 @@ WRONG = "张某某县长高度重视社保工作，已作出批示。"
 def seed(world) -> None:
     world.staff("seat-super001", "李强", (Role.OPERATOR, Role.SUPERVISOR))
     for kind, args in [
-        ("values_save", {"account": SAFE_APPID, "values": {"窗口电话": "0910-6668888"}}),
+        ("values_save", {"account": SAFE_APPID, "values": {"窗口电话": "0910-6668888"}, "base_version": 1}),
         (
             "templates_import",
             {
@@ -152,7 +153,9 @@ def test_ctrl_t_finds_a_template_by_pinyin_initials_and_fills_it(world, console,
 
 
 def test_word_lists_edited_in_settings_reach_the_hub_and_the_composer(world, console, qloop):
-    commands.set_roles(world.hub.db, "seat-desk0001", [Role.OPERATOR, Role.SUPERVISOR])  # lists are theirs to edit
+    with world.hub.db.session() as session:  # the word lists are every account's: an administrator's to edit
+        staff = session.scalar(select(Staff).where(Staff.login == "seat-desk0001"))
+        set_roles(session, staff.id, [Role.OPERATOR, Role.ADMINISTRATOR])
 
     async def scenario():
         console.start()
@@ -185,7 +188,8 @@ def test_a_reply_sent_back_reopens_in_the_composer_with_the_comment(world, conso
             timeout=30,
         )
 
-    assert hub_command(admin, "review_policy", {"account": SAFE_APPID, "replies": "all"}).status_code == 200
+    policy = {"account": SAFE_APPID, "replies": "all", "base_version": 0}  # no policy stored yet: version 0
+    assert hub_command(admin, "review_policy", policy).status_code == 200
 
     async def scenario():
         console.start()
