@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 from sqlalchemy import select
 
