@@ -540,3 +540,29 @@ def test_cli_prompts_twice_on_a_terminal(tmp_path, monkeypatch, capsys):
     assert "两次输入的密码不一致" in capsys.readouterr().err
     answers = iter([PASSWORD, PASSWORD])
     assert main(argv) == 0
+
+
+def test_cli_sets_the_accounts_a_colleague_works_on(tmp_path, monkeypatch, capsys):
+    """No accounts means none (administrators: all); `staff accounts` gives and takes them, and says so."""
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    db = open_database(url)
+    with db.session() as session:
+        session.add_all([Account(appid=APPID, name="某县人社"), Account(appid=OTHER, name="某县医保")])
+    argv = ["staff", "add", "--login", "lishi", "--name", "李石", "--role", "administrator", "--db", url]
+    assert run(monkeypatch, argv, PASSWORD + "\n") == 0
+    assert "全部公众号（管理员）" in capsys.readouterr().out
+    argv = ["staff", "add", "--login", "zhangmin", "--name", "张敏", "--role", "operator", "--db", url]
+    assert run(monkeypatch, argv, PASSWORD + "\n") == 0
+    assert "看不到任何公众号" in capsys.readouterr().out
+    argv = ["staff", "accounts", "--login", "zhangmin", "--account", APPID, "--account", OTHER, "--db", url]
+    assert run(monkeypatch, argv) == 0
+    assert f"可处理：{APPID}、{OTHER}" in capsys.readouterr().out
+    with db.session() as session:
+        staff = find_staff(session, "zhangmin")
+        assert may_work_on(staff, APPID) and may_work_on(staff, OTHER)
+    assert run(monkeypatch, ["staff", "accounts", "--login", "zhangmin", "--account", "wxnope", "--db", url]) == 2
+    assert "没有这些 AppID 的公众号：wxnope" in capsys.readouterr().err
+    assert run(monkeypatch, ["staff", "accounts", "--login", "zhangmin", "--db", url]) == 0
+    with db.session() as session:
+        assert not may_work_on(find_staff(session, "zhangmin"), APPID)
+    db.dispose()

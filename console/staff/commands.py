@@ -150,6 +150,28 @@ def _change(args: argparse.Namespace, what: str) -> int:
     return 0
 
 
+def _accounts(args: argparse.Namespace) -> int:
+    """Which accounts a colleague works on: what their desk receives follows at its next sync."""
+    from console.staff.directory import StaffError, find_staff, set_accounts, staff_view
+
+    db = _open(args.db)
+    try:
+        with db.session() as session:
+            staff = find_staff(session, args.login)
+            if staff is None:
+                raise StaffError(f"没有登录名为 {args.login} 的人员，可用 wxconsole staff list 查看。")
+            set_accounts(session, staff.id, args.account or [])
+            view = staff_view(staff)
+    except StaffError as exc:
+        print(f"未保存：{exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    label = _accounts_label(view["roles"], view["accounts"])
+    print(f"已设置 {view['name']}（{view['login']}）可处理：{label}。其桌面下次同步时生效。")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `staff` to wxconsole's subcommands (cli.py calls this)."""
     staff = sub.add_parser("staff", help="人员账号（登录、角色、可处理的公众号）").add_subparsers(
@@ -167,7 +189,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             "（默认 operator；服务端还没有管理员时默认 administrator）"
         ),
     )
-    add.add_argument("--account", action="append", metavar="APPID", help="只可处理这个公众号，可重复（默认全部）")
+    add.add_argument(
+        "--account",
+        action="append",
+        metavar="APPID",
+        help="可处理的公众号，可重复；不填则看不到任何公众号（管理员总能处理全部）。之后可用 staff accounts 修改",
+    )
     add.add_argument("--db", default=default_db_url(), help=DB_HELP)
     add.set_defaults(func=_add)
 
@@ -175,6 +202,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--db", default=default_db_url(), help=DB_HELP)
     listing.set_defaults(func=_list)
+
+    accounts = staff.add_parser("accounts", help="设置人员可处理的公众号（替换原有设置；其桌面下次同步时生效）")
+    accounts.add_argument("--login", required=True)
+    accounts.add_argument("--account", action="append", metavar="APPID", help="可处理的公众号，可重复；不填则为无")
+    accounts.add_argument("--db", default=default_db_url(), help=DB_HELP)
+    accounts.set_defaults(func=_accounts)
 
     for action, text, func in (
         ("passwd", "重设密码（密码从提示或标准输入读取；其已登录的桌面需重新登录）", lambda a: _change(a, "passwd")),
