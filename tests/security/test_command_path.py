@@ -206,3 +206,24 @@ def test_a_command_the_hub_cannot_keep_is_a_503_in_words_and_applies_once_later(
     assert _post(world, command).status_code == 200  # a retry: the first outcome
     with world.hub.db.session() as session:
         assert [n.body for n in session.scalars(select(Note))] == [body]
+
+
+def test_importing_another_accounts_wechat_setup_is_refused_before_wechat_is_asked(world):
+    """The route must call WeChat before it can build the command; who may is settled first. With WeChat
+    unreachable, a foreign import still gets the 403 (a 502 would mean WeChat was asked on its behalf)."""
+    world.staff(*OPERATOR, accounts=[SAFE_APPID])
+    supervisor = ("cp-super", "李强", (Role.SUPERVISOR,))
+    world.staff(*supervisor, accounts=[SAFE_APPID])
+    gateway = world.hub.gateway
+    gateway.api_base = "http://127.0.0.1:9"  # nothing listens there: WeChat is unreachable from now on
+    gateway._clients.clear()
+
+    def import_setup(who: tuple, appid: str) -> requests.Response:
+        headers = {**world.auth(*who), "Content-Type": "application/json"}
+        body = json.dumps({"account": appid, "replace": True})
+        return requests.post(f"{world.hub_url}/api/rules/import-wechat", data=body, headers=headers, timeout=60)
+
+    assert import_setup(OPERATOR, SAFE_APPID).status_code == 403  # rules are reviewers' to keep
+    assert import_setup(supervisor, PLAIN_APPID).status_code == 403  # another account's setup
+    reachable = import_setup(supervisor, SAFE_APPID)  # allowed: only now is WeChat asked, and it is away
+    assert reachable.status_code == 502 and "读取微信后台" in reachable.json()["error"]
