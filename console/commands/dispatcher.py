@@ -228,7 +228,7 @@ def _versions(spec: CommandSpec, call: Call) -> None:
         raise BadInput(f"修改或删除{versioning.what}时需要带上它的版本号。请更新桌面端后再试。")
     if int(base) == versioning.version(row):
         return
-    if versioning.on_stale == "copy" and spec.kind.endswith("_save"):
+    if versioning.on_stale == "copy":  # the handler keeps it beside the colleague's, as a 冲突副本
         call.stale = True
         return
     raise Conflict(

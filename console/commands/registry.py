@@ -102,10 +102,12 @@ BY_HANDLER = "by handler"  # the handler writes the audit entry (with the before
 @dataclass(frozen=True)
 class Versioning:
     """How an edit of a stored row meets a colleague's: `on_stale` "refuse" (409 in words) or "copy"
-    (the handler keeps it as a 冲突副本). `version(row)` is the row's current version (its seq)."""
+    (the handler keeps it as a 冲突副本; declare it only on kinds that can). `version(row)` is the row's
+    content version — moved only by an edit of that content, never by a use count, a review decision or a
+    sync (`seq` moves for those, so it is not a version)."""
 
     on_stale: str
-    version: Callable[[Any], int] = lambda row: int(row.seq)
+    version: Callable[[Any], int] = lambda row: int(row.version)
     what: str = "这项内容"
 
     def __post_init__(self) -> None:
