@@ -24,6 +24,7 @@ from console.hub import (
     library_api,
     media_api,
     publishing_api,
+    route_roles,
     sync_api,
 )
 from console.hub.context import CONTEXT, HubContext
@@ -130,6 +131,7 @@ def create_hub_app(ctx: HubContext) -> web.Application:
             sync_api.desktops_only_from_loopback,
             guard.browsers_refused,
             auth_api.signed_in_only,
+            route_roles.roles_declared,
             guard.bounded_bodies,
         ],
     )
