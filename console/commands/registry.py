@@ -2,7 +2,8 @@
 touches, what arguments it takes, how its edits meet a colleague's, what goes on the record.
 
 A feature registers its kinds next to its handlers (`register(CommandSpec(...))` at import time of its
-`*_commands` module; console.catalog imports them all). The dispatcher (console.commands.dispatcher)
+`kinds.py` module; console.command_path imports them all, and is where callers get `apply`; a new
+module of kinds is added to its list, and tests/security/test_command_matrix.py then needs a sample). The dispatcher (console.commands.dispatcher)
 reads the declaration and does, in this order and before any handler runs: check the arguments,
 find the accounts from the stored rows (never trusting an account a desk names when the row says
 otherwise), check role and accounts with console.staff.access, run the declared checks, compare
