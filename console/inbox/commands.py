@@ -19,6 +19,7 @@ from console.refusal import Forbidden, NotApplicable
 from console.review import queue as review_queue
 from console.review.commands import hold_reason, staff_of
 from console.review.policy import labels_for_review
+from console.staff.access import staff_may
 from console.store.database import Database, next_seq
 from console.store.models import (
     Conversation,
@@ -134,6 +135,10 @@ def assign(call: Call) -> dict[str, Any]:
         staff = session.get(Staff, staff_id)
         if staff is None or not staff.active:
             raise CommandRefused("这位同事不在人员名单中（可能已停用），无法指派。")
+        if not staff_may(staff, conversation.account.appid):  # they would never see it on their desk
+            raise CommandRefused(
+                f"{staff.name}不负责“{conversation.account.name}”，无法指派。请联系管理员调整其负责的公众号。"
+            )
     conversation.assignee_id = staff_id
     if conversation.status == ConversationStatus.NEW and staff_id is not None:
         conversation.status = ConversationStatus.OPEN

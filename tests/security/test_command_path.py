@@ -227,3 +227,19 @@ def test_importing_another_accounts_wechat_setup_is_refused_before_wechat_is_ask
     assert import_setup(supervisor, PLAIN_APPID).status_code == 403  # another account's setup
     reachable = import_setup(supervisor, SAFE_APPID)  # allowed: only now is WeChat asked, and it is away
     assert reachable.status_code == 502 and "读取微信后台" in reachable.json()["error"]
+
+
+def test_a_conversation_is_assigned_only_to_a_colleague_who_works_on_its_account(world, conversation_id):
+    """They would never see it on their desk: refused in words, the conversation stays as it was."""
+    world.staff("cp-elsewhere", "赵丽", (Role.OPERATOR,), accounts=[PLAIN_APPID])
+    world.staff("cp-here", "刘洋", (Role.OPERATOR,), accounts=[SAFE_APPID])
+    with world.hub.db.session() as session:
+        ids = {s.login: s.id for s in session.scalars(select(Staff))}
+
+    def assign(login: str) -> requests.Response:
+        body = {"command_id": uuid.uuid4().hex, "kind": "assign", "conversation_id": conversation_id}
+        return _post(world, {**body, "args": {"staff_id": ids[login]}})
+
+    refused = assign("cp-elsewhere")
+    assert refused.status_code == 422 and "赵丽不负责" in refused.json()["error"]
+    assert assign("cp-here").status_code == 200
