@@ -2,12 +2,14 @@
 touches, what arguments it takes, how its edits meet a colleague's, what goes on the record.
 
 A feature registers its kinds next to its handlers (`register(CommandSpec(...))` at import time of its
-`kinds.py` module; console.command_path imports them all, and is where callers get `apply`; a new
-module of kinds is added to its list, and tests/security/test_command_matrix.py then needs a sample). The dispatcher (console.commands.dispatcher)
-reads the declaration and does, in this order and before any handler runs: check the arguments,
-find the accounts from the stored rows (never trusting an account a desk names when the row says
-otherwise), check role and accounts with console.staff.access, run the declared checks, compare
-versions. A handler then only does its work: it never checks permissions itself.
+`kinds.py` module). console.command_path imports them all and is where callers get `apply`; a new
+module of kinds joins its list, and tests/security/test_command_matrix.py then asks for a sample.
+
+The dispatcher (console.commands.dispatcher) reads the declaration and does, in this order and before
+any handler runs: check the arguments, find the accounts from the stored rows (never trusting an
+account a desk names when the row says otherwise), check role and accounts with console.staff.access,
+run the declared checks, compare versions. A handler then only does its work: it never checks
+permissions itself.
 
 Declaring a kind:
 - `roles`: any one of these roles may send it (never empty).
