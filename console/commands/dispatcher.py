@@ -83,6 +83,8 @@ def apply(
         raise BadInput(f"不认识的操作“{str(kind)[:32]}”。请更新桌面端后再试。")
     if not isinstance(command_id, str) or not MIN_ID <= len(command_id) <= MAX_ID:
         raise BadInput(f"操作编号应为 {MIN_ID} 到 {MAX_ID} 个字符。")
+    if isinstance(conversation_id, bool) or not isinstance(conversation_id, int) or not 0 <= conversation_id < 2**62:
+        raise BadInput("会话编号应为不小于 0 的整数。")
     checked = spec.schema.check(args)
     mark = fingerprint(kind, conversation_id, checked)
     now = now or utcnow()

@@ -120,7 +120,7 @@ async def reply(request: web.Request) -> web.Response:
     command_id, conversation_id, content = body.get("command_id"), body.get("conversation_id"), body.get("content")
     if not isinstance(command_id, str) or not isinstance(content, str):
         raise web.HTTPBadRequest(text="需要 command_id、conversation_id 和 content。")
-    if isinstance(conversation_id, bool) or not isinstance(conversation_id, int) or conversation_id <= 0:
+    if isinstance(conversation_id, bool) or not isinstance(conversation_id, int) or not 0 < conversation_id < 2**62:
         raise web.HTTPBadRequest(text="conversation_id 应为正整数。")
     try:
         outcome, rows = await _run(ctx, command_id, "reply", conversation_id, {"content": content}, seat_of(request))

@@ -22,10 +22,14 @@ MAX_WAIT = 30.0
 
 
 def query_int(request: web.Request, name: str, default: int) -> int:
+    """A whole number from the query string, within what the database can hold, or a 400 in words."""
     try:
-        return int(request.query.get(name, default))
+        value = int(request.query.get(name, default))
     except ValueError as exc:
-        raise web.HTTPBadRequest(text=f"{name} must be a number") from exc
+        raise web.HTTPBadRequest(text=f"参数 {name} 应为整数。") from exc
+    if not -(2**62) < value < 2**62:
+        raise web.HTTPBadRequest(text=f"参数 {name} 超出范围。")
+    return value
 
 
 def _changes(db: Database, cursor: int, limit: int, seat: Seat) -> dict[str, Any]:
