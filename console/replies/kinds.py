@@ -30,7 +30,7 @@ from console.commands.registry import (
     known_appid,
     register,
 )
-from console.refusal import NotApplicable
+from console.refusal import BadInput, NotApplicable
 from console.replies import library
 from console.store.models import ReplyRule, ReplyTemplate
 
@@ -76,12 +76,12 @@ def _rule_target(session: Session, args: dict[str, Any], conversation_id: int) -
     rule = args.get("rule") or {}
     claimed = rule.get("account")
     if claimed is not None and not isinstance(claimed, str):
-        raise NotApplicable("规则所属公众号格式不对。")
+        raise BadInput("规则所属公众号格式不对。")
     rule_id = rule.get("id")
     if rule_id in (None, 0, ""):
         return Target((known_appid(session, claimed, required=False),))
-    if isinstance(rule_id, bool) or not isinstance(rule_id, int):
-        raise NotApplicable("规则编号格式不对。")
+    if isinstance(rule_id, bool) or not isinstance(rule_id, int) or not 0 < rule_id < 2**62:
+        raise BadInput("规则编号格式不对。")
     row = session.get(ReplyRule, rule_id)
     if row is None or row.deleted:
         raise NotApplicable("找不到这条规则，可能已被同事删除。")

@@ -84,6 +84,8 @@ def test_a_refused_command_keeps_its_refusal_for_a_retry(world, conversation_id)
         ("review_approve", {"item_id": "一"}),
         ("post_save", {"account": SAFE_APPID, "articles": "正文"}),
         ("rule_save", {"rule": []}),
+        ("rule_save", {"rule": {"id": 10**30}}),
+        ("rule_save", {"rule": {"id": "x"}}),
     ],
 )
 def test_wrong_types_are_a_400_in_words(world, conversation_id, kind, args):
