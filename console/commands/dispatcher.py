@@ -117,10 +117,7 @@ def preflight(
     with db.session() as session:
         gate = ScreenGate(None, seat.name, seat.login, "preflight", None)
         call = Call(session, seat, kind, "preflight", conversation_id, checked, utcnow(), gate, board)
-        call.target = spec.locate(session, checked, conversation_id)
-        authorize(session, spec, seat, call.target.appids)
-        for check in spec.checks:
-            check(call)
+        admit(spec, call)
         session.rollback()
 
 
@@ -157,10 +154,7 @@ def _apply_once(
         keep: list[Any] = []
         try:
             with session.begin_nested():
-                call.target = spec.locate(session, args, conversation_id)
-                authorize(session, spec, seat, call.target.appids)
-                for check in spec.checks:
-                    check(call)
+                admit(spec, call)
                 _versions(spec, call)
                 result = spec.handler(call)
                 if callable(spec.audit):
@@ -194,6 +188,15 @@ def _apply_once(
             )
         )
     return outcome
+
+
+def admit(spec: CommandSpec, call: Call) -> None:
+    """Find what the command touches, then check role, accounts and the kind's declared checks: the
+    whole permission decision, the same for applying a command and for asking whether one would be."""
+    call.target = spec.locate(call.session, call.args, call.conversation_id)
+    authorize(call.session, spec, call.seat, call.target.appids)
+    for check in spec.checks:
+        check(call)
 
 
 def authorize(session: Session, spec: CommandSpec, seat: Seat, appids: tuple[str | None, ...]) -> None:
